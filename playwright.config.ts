@@ -1,0 +1,58 @@
+import { defineConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// One fresh PocketBase per run: a free port and a temporary data dir, chosen once here in the
+// main process; the workers inherit them through the environment.
+if (!process.env.E2E_PORT) {
+	process.env.E2E_PORT = execFileSync(process.execPath, [
+		'-e',
+		"const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+	])
+		.toString()
+		.trim();
+	process.env.E2E_DATA_DIR = join(tmpdir(), `dukcapil-e2e-${process.env.E2E_PORT}-${Date.now()}`);
+	process.env.E2E_STAFF_EMAIL = 'staf.e2e@balikpapan.dukcapil.test';
+	process.env.E2E_STAFF_PASSWORD = randomBytes(12).toString('base64url');
+}
+
+export const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	fullyParallel: true,
+	workers: 2,
+	retries: process.env.CI ? 1 : 0,
+	reporter: [['list']],
+	use: {
+		baseURL,
+		trace: 'retain-on-failure',
+		serviceWorkers: 'allow',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+	webServer: {
+		command: 'node tests/e2e/server.js',
+		wait: { stdout: /E2E server ready/ },
+		timeout: 60_000,
+		reuseExistingServer: false,
+		gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+		stdout: 'pipe',
+		stderr: 'pipe'
+	}
+});

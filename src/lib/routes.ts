@@ -1,0 +1,23 @@
+import { resolve } from '$app/paths';
+
+/**
+ * Route builders: every link in the app comes from here, never from a string literal in a page.
+ * They resolve against the app's base path, which is why eslint's no-navigation-without-resolve
+ * rule is off for pages.
+ */
+export const routes = {
+	home: () => resolve('/'),
+	services: () => resolve('/layanan'),
+	applications: () => resolve('/permohonan'),
+	notifications: () => resolve('/notifikasi'),
+	account: () => resolve('/akun'),
+	signIn: (next?: string) => resolve('/akun/masuk') + (next ? `?next=${encodeURIComponent(next)}` : ''),
+	register: () => resolve('/akun/daftar'),
+	install: () => resolve('/pasang')
+} as const;
+
+/** safeNext returns a same-origin path to go to after signing in, or the home page. */
+export function safeNext(next: string | null | undefined): string {
+	if (!next || !next.startsWith('/') || next.startsWith('//')) return routes.home();
+	return next;
+}

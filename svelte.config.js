@@ -1,0 +1,16 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		// A pure SPA: PocketBase serves build/ and falls back to index.html for client routes.
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
+		// workbox-window registers the service worker (src/lib/pwa), not SvelteKit.
+		serviceWorker: { register: false },
+		version: { pollInterval: 0 }
+	}
+};
+
+export default config;

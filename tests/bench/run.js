@@ -1,0 +1,43 @@
+// npm run bench — prints the figures the issues ask for, each next to its goal, as a table.
+// Figures with a floor (a blank page from the same service worker) are ratios measured in the same run.
+import { chromium } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { buildApp, ensureServerBuilt } from '../../scripts/lib/server.js';
+import { freePort, startTestServer } from '../../scripts/lib/test-server.js';
+import { firstScreenTransfer, offlineReload } from './shell.js';
+
+/** @typedef {{ figure: string, value: string, goal: string, ok: boolean | null }} Row */
+
+if (process.env.SKIP_BUILD !== '1') buildApp();
+ensureServerBuilt();
+
+const server = await startTestServer({
+	port: await freePort(),
+	dataDir: mkdtempSync(join(tmpdir(), 'dukcapil-bench-')),
+	staffEmail: 'staf.bench@balikpapan.dukcapil.test',
+	staffPassword: randomBytes(12).toString('base64url')
+});
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+});
+
+/** @type {Row[]} */
+const rows = [];
+try {
+	rows.push(...(await firstScreenTransfer(browser, server.origin)));
+	rows.push(...(await offlineReload(browser, server.origin)));
+} finally {
+	await browser.close();
+	await server.stop();
+}
+
+const width = Math.max(...rows.map((row) => row.figure.length));
+console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(12)}  goal`);
+for (const row of rows) {
+	const verdict = row.ok === null ? '' : row.ok ? '  ok' : '  OVER BUDGET';
+	console.log(`${row.figure.padEnd(width)}  ${row.value.padStart(12)}  ${row.goal}${verdict}`);
+}

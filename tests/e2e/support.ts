@@ -1,0 +1,103 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test as base, type Page } from '@playwright/test';
+import { randomBytes, randomInt } from 'node:crypto';
+
+/** A resident made for one test: unique email and NIK, so tests can run in parallel on one server. */
+export interface Resident {
+	name: string;
+	nik: string;
+	phone: string;
+	email: string;
+	password: string;
+}
+
+/** uniqueNik makes a valid Balikpapan NIK that no other test uses (random date and serial). */
+export function uniqueNik(): string {
+	const day = String(randomInt(1, 29) + (randomInt(2) ? 40 : 0)).padStart(2, '0');
+	const month = String(randomInt(1, 13)).padStart(2, '0');
+	const year = String(randomInt(0, 100)).padStart(2, '0');
+	const serial = String(randomInt(1, 10000)).padStart(4, '0');
+	return `647105${day}${month}${year}${serial}`;
+}
+
+export function newResident(name = 'Budi Santoso'): Resident {
+	const tag = randomBytes(5).toString('hex');
+	return { name, nik: uniqueNik(), phone: '081234567890', email: `warga.${tag}@contoh.id`, password: `rahasia-${tag}` };
+}
+
+/** Talks to the test server's REST API as a resident or as staff. */
+export const api = {
+	async createResident(baseURL: string, resident: Resident): Promise<Response> {
+		return fetch(`${baseURL}/api/collections/users/records`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ ...resident, passwordConfirm: resident.password })
+		});
+	},
+	async signIn(baseURL: string, email: string, password: string, collection = 'users'): Promise<{ token: string; record: { id: string } }> {
+		const response = await fetch(`${baseURL}/api/collections/${collection}/auth-with-password`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ identity: email, password })
+		});
+		expect(response.status, await response.clone().text()).toBe(200);
+		return response.json();
+	},
+	async residentToken(baseURL: string, resident: Resident): Promise<{ token: string; id: string }> {
+		const created = await api.createResident(baseURL, resident);
+		expect(created.status, await created.clone().text()).toBe(200);
+		const auth = await api.signIn(baseURL, resident.email, resident.password);
+		return { token: auth.token, id: auth.record.id };
+	},
+	staff(baseURL: string) {
+		return api.signIn(baseURL, process.env.E2E_STAFF_EMAIL!, process.env.E2E_STAFF_PASSWORD!, '_superusers');
+	}
+};
+
+/** expectAccessible runs axe on the page as it is now and fails on any violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page }).analyze();
+	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * The test fixture: every page records Content-Security-Policy violations and uncaught errors,
+ * and a test fails if the app caused any.
+ */
+export const test = base.extend<{ pageProblems: string[] }>({
+	pageProblems: [
+		async ({ page }, use) => {
+		const problems: string[] = [];
+		page.on('console', (message) => {
+			if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) problems.push(message.text());
+		});
+		page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+		await use(problems);
+		expect(problems, 'CSP violations or uncaught errors').toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };
+
+/** registerThroughUi fills in and sends the registration form. */
+export async function registerThroughUi(page: Page, resident: Resident): Promise<void> {
+	await page.goto('/akun/daftar');
+	await page.getByLabel('Nama lengkap').fill(resident.name);
+	await page.getByLabel('NIK', { exact: true }).fill(resident.nik);
+	await page.getByLabel('Nomor HP').fill(resident.phone);
+	await page.getByLabel('Email').fill(resident.email);
+	await page.getByLabel('Kata sandi', { exact: true }).fill(resident.password);
+	await page.getByLabel('Ulangi kata sandi').fill(resident.password);
+	await page.getByRole('button', { name: 'Buat akun' }).click();
+}
+
+/** waitForServiceWorker waits until the service worker controls the page (the app shell is precached). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+	await page.waitForFunction(async () => {
+		const registration = await navigator.serviceWorker.getRegistration();
+		return !!registration?.active && !!navigator.serviceWorker.controller;
+	}, undefined, { timeout: 30_000 });
+}

@@ -1,0 +1,12 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+// Unit tests. The Paraglide messages are compiled beforehand (npm run i18n, run by postinstall and
+// by npm test): its Vite plugin keeps a file watcher open that would stop vitest from exiting.
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		include: ['src/**/*.test.ts'],
+		environment: 'node'
+	}
+});
