@@ -1,0 +1,69 @@
+package office
+
+import (
+	"os"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"dukcapil-daring/server/internal/testapp"
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(testapp.Run(m))
+}
+
+func TestSeededOfficeDaysMatchTheSharedVectors(t *testing.T) {
+	app := testapp.New(t)
+	want := loadVectors(t).officeDays(false)
+
+	got, err := LoadOfficeDays(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("the seeded office_days differ from the fixture's 2026 calendar:\n got  %v\n want %v", got, want)
+	}
+}
+
+func TestLoadOfficeDaysFeedsNextProcessingMorning(t *testing.T) {
+	app := testapp.New(t)
+	v := loadVectors(t)
+
+	// enter the fixture's test-only days as staff would in the dashboard
+	collection, err := app.FindCollectionByNameOrId(CollectionName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range v.OfficeDays {
+		if !d.TestOnly {
+			continue
+		}
+		record := core.NewRecord(collection)
+		record.Set("date", d.Date)
+		record.Set("kind", d.Kind)
+		record.Set("name", d.Name)
+		if err := app.Save(record); err != nil {
+			t.Fatalf("save %s: %v", d.Date, err)
+		}
+	}
+
+	days, err := LoadOfficeDays(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the fixture lists its days in date order, as LoadOfficeDays returns them
+	if !slices.Equal(days, v.officeDays(true)) {
+		t.Fatalf("expected the fixture's calendar with its test-only days, got %v", days)
+	}
+
+	for _, c := range v.Cases {
+		submitted, _ := time.Parse(time.RFC3339Nano, c.Submitted)
+		date, _, err := NextProcessingMorning(submitted, days, c.IntakeTime)
+		if err != nil || date != c.ProcessDate {
+			t.Errorf("%s (%s): expected %s, got %s (%v)", c.Submitted, c.Note, c.ProcessDate, date, err)
+		}
+	}
+}
