@@ -8,7 +8,12 @@ import { resolve } from '$app/paths';
 export const routes = {
 	home: () => resolve('/'),
 	services: () => resolve('/layanan'),
+	service: (code: string) => resolve('/layanan/[code]', { code }),
 	applications: () => resolve('/permohonan'),
+	application: (id: string) => resolve('/permohonan/[id]', { id }),
+	applicationStep: (id: string, step: string) => resolve('/permohonan/[id]/langkah/[step]', { id, step }),
+	applicationDocuments: (id: string) => resolve('/permohonan/[id]/dokumen', { id }),
+	applicationCheck: (id: string) => resolve('/permohonan/[id]/periksa', { id }),
 	notifications: () => resolve('/notifikasi'),
 	account: () => resolve('/akun'),
 	signIn: (next?: string) => resolve('/akun/masuk') + (next ? `?next=${encodeURIComponent(next)}` : ''),

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { buildApp, ensureServerBuilt } from '../../scripts/lib/server.js';
 import { freePort, startTestServer } from '../../scripts/lib/test-server.js';
 import { firstScreenTransfer, offlineReload } from './shell.js';
+import { mediaCompression } from './media.js';
 
 /** @typedef {{ figure: string, value: string, goal: string, ok: boolean | null }} Row */
 
@@ -30,6 +31,7 @@ const rows = [];
 try {
 	rows.push(...(await firstScreenTransfer(browser, server.origin)));
 	rows.push(...(await offlineReload(browser, server.origin)));
+	rows.push(...(await mediaCompression(browser, server.origin)));
 } finally {
 	await browser.close();
 	await server.stop();

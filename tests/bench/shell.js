@@ -56,7 +56,12 @@ export async function offlineReload(browser, origin) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await page.goto(`${origin}/`);
-	await page.waitForFunction(async () => !!(await navigator.serviceWorker.ready) && !!navigator.serviceWorker.controller);
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+		}
+	});
 	await page.goto(`${origin}/blank.html`);
 	await context.setOffline(true);
 	const cdp = await context.newCDPSession(page);

@@ -106,6 +106,24 @@ test.describe('the one server', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Layanan kependudukan dari ponsel Anda');
 	});
 
+	test('iPhone users are told how to add the app to the Home Screen', async ({ browser, baseURL }) => {
+		const context = await browser.newContext({
+			baseURL,
+			userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+			viewport: { width: 390, height: 844 },
+			hasTouch: true
+		});
+		const page = await context.newPage();
+		await page.goto('/');
+		const hint = page.getByTestId('ios-install-hint');
+		await expect(hint).toContainText('Tambahkan aplikasi ini ke Layar Utama');
+		await hint.getByRole('link', { name: 'Caranya' }).click();
+		await expect(page.getByTestId('ios-instructions')).toContainText('Tambah ke Layar Utama');
+		await expect(page.getByTestId('ios-instructions')).toContainText('iOS 16.4');
+		await expectAccessible(page);
+		await context.close();
+	});
+
 	test('staff sign in to the PocketBase dashboard', async ({ page }) => {
 		await page.goto('/_/');
 		await page.getByLabel(/email/i).fill(process.env.E2E_STAFF_EMAIL!);

@@ -94,10 +94,15 @@ export async function registerThroughUi(page: Page, resident: Resident): Promise
 	await page.getByRole('button', { name: 'Buat akun' }).click();
 }
 
-/** waitForServiceWorker waits until the service worker controls the page (the app shell is precached). */
+/**
+ * waitForServiceWorker waits until the service worker is active (so the whole app shell is
+ * precached: activation follows a complete install) and controls the page.
+ */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-	await page.waitForFunction(async () => {
-		const registration = await navigator.serviceWorker.getRegistration();
-		return !!registration?.active && !!navigator.serviceWorker.controller;
-	}, undefined, { timeout: 30_000 });
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+		}
+	});
 }

@@ -1,15 +1,17 @@
+import { translate } from '$lib/i18n/translate';
+
 /**
- * fieldErrorList orders superforms' per-field errors as the fields appear on the page, taking the
- * first message of each, for the error summary.
+ * fieldErrorLinks orders superforms' per-field errors as the fields appear on the page, taking the
+ * first message (an i18n key) of each, as links for the error summary.
  */
-export function fieldErrorList(
+export function fieldErrorLinks(
 	errors: Record<string, string[] | undefined | unknown>,
 	order: readonly string[]
-): [string, string][] {
-	const list: [string, string][] = [];
+): { href: string; text: string }[] {
+	const links: { href: string; text: string }[] = [];
 	for (const field of order) {
 		const messages = errors[field];
-		if (Array.isArray(messages) && typeof messages[0] === 'string') list.push([field, messages[0]]);
+		if (Array.isArray(messages) && typeof messages[0] === 'string') links.push({ href: `#field-${field}`, text: translate(messages[0]) });
 	}
-	return list;
+	return links;
 }

@@ -1,0 +1,26 @@
+import type { Answers } from '../types';
+
+// Example answers of akta-kelahiran: its unit test, the catalog test and the end-to-end tests use them.
+
+export const validBirth: Answers = {
+	reporter: { nik: '6471051205900001', name: 'Ahmad Fauzi' },
+	reporter_relation: 'father',
+	on_behalf: 'no',
+	baby_name: 'Nur Aisyah',
+	baby_sex: 'F',
+	birth_date: '2026-11-20',
+	birth_time: '14.30',
+	birth_place_kind: 'hospital',
+	birth_place_name: 'RSUD Beriman',
+	birth_type: 'single',
+	birth_order: '1',
+	weight_grams: '3200',
+	length_cm: '49,5',
+	mother: { nik: '6471055205920002', name: 'Siti Rahmawati', birth_date: '1992-05-12' },
+	father: { nik: '6471051205900001', name: 'Ahmad Fauzi', birth_date: '1990-05-12' },
+	parents_married_registered: 'yes',
+	has_birth_letter: 'yes',
+	witnesses: [],
+	kk_number: '6471050101200001',
+	address: { kecamatan: '64.71.05', kelurahan: 'Sepinggan', rt: '012', rw: '003', street: 'Jl. Marsma R. Iswahyudi No. 10' }
+};

@@ -1,0 +1,74 @@
+import * as v from 'valibot';
+import { conditionHolds, emptyAnswers, objectSchema } from './registry';
+import type { Answers, Condition, DocumentRequirement, OnlineService, Step } from './types';
+
+/** Field path ("mother.nik", "witnesses.0.name") → error code. */
+export type FieldErrors = Record<string, string>;
+
+const schemaCache = new WeakMap<Step, ReturnType<typeof objectSchema>>();
+
+/** stepSchema is the valibot schema of one step, as superforms uses it. */
+export function stepSchema(step: Step) {
+	let schema = schemaCache.get(step);
+	if (!schema) {
+		schema = objectSchema(step.fields);
+		schemaCache.set(step, schema);
+	}
+	return schema;
+}
+
+/** validateStep checks the answers of one step and returns the first error of each field path. */
+export function validateStep(step: Step, answers: Answers): FieldErrors {
+	const result = v.safeParse(stepSchema(step), answers);
+	if (result.success) return {};
+	const errors: FieldErrors = {};
+	for (const issue of result.issues) {
+		const path = v.getDotPath(issue) ?? '';
+		errors[path] ??= issue.message;
+	}
+	return errors;
+}
+
+/** validateAnswers checks every step of a service; the errors are keyed by step id. */
+export function validateAnswers(service: OnlineService, answers: Answers): Record<string, FieldErrors> {
+	const out: Record<string, FieldErrors> = {};
+	for (const step of service.steps) {
+		const errors = validateStep(step, answers);
+		if (Object.keys(errors).length > 0) out[step.id] = errors;
+	}
+	return out;
+}
+
+/** blankAnswers is what a new application of a service starts with. */
+export function blankAnswers(service: OnlineService): Answers {
+	return Object.assign({}, ...service.steps.map((step) => emptyAnswers(step.fields)));
+}
+
+/**
+ * conditionApplies tells whether a condition holds and the field it reads is itself shown (and so on
+ * up the chain): the stale answer of a field hidden by a later change asks for nothing. Example: in
+ * pindah-keluar the owner's letter depends on the housing at the destination, which is asked only
+ * for a destination within the city.
+ */
+export function conditionApplies(service: OnlineService, condition: Condition | undefined, answers: Answers): boolean {
+	const seen = new Set<string>();
+	for (let current = condition; current; ) {
+		if (!conditionHolds(current, answers)) return false;
+		const name = current.field.split('.')[0];
+		if (seen.has(name)) break;
+		seen.add(name);
+		current = service.steps.flatMap((step) => step.fields).find((field) => field.name === name)?.when;
+	}
+	return true;
+}
+
+/** documentsAskedFor lists the requirements that apply to these answers. */
+export function documentsAskedFor(service: OnlineService, answers: Answers): DocumentRequirement[] {
+	return service.documents.filter((requirement) => conditionApplies(service, requirement.when, answers));
+}
+
+/** missingDocuments lists the required documents not yet attached (kinds = the attached requirement codes). */
+export function missingDocuments(service: OnlineService, answers: Answers, kinds: Iterable<string>): DocumentRequirement[] {
+	const attached = new Set(kinds);
+	return documentsAskedFor(service, answers).filter((requirement) => requirement.required !== false && !attached.has(requirement.code));
+}

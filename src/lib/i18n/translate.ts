@@ -1,0 +1,17 @@
+import * as messages from '$lib/paraglide/messages';
+
+type PlainMessage = () => string;
+
+/**
+ * translate turns a message key (as carried in validation errors and error reasons) into the
+ * text for the current locale. An unknown key is a programming error: it is shown as the generic
+ * "not valid" message rather than as a raw key, and reported in the console.
+ * It looks messages up by name, so it keeps every message in the bundle: pages import it, the
+ * first screen does not.
+ */
+export function translate(key: string): string {
+	const message = (messages as unknown as Record<string, PlainMessage | undefined>)[key];
+	if (typeof message === 'function') return message();
+	console.error(`i18n: no message for key "${key}"`);
+	return messages.err_invalid();
+}
