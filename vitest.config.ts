@@ -7,6 +7,9 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
 		include: ['src/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		// A real PocketBase for the tests that talk to the server (lib/sync).
+		globalSetup: ['tests/unit/pocketbase.setup.ts'],
+		testTimeout: 20_000
 	}
 });

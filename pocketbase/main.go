@@ -12,9 +12,11 @@ import (
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 	"github.com/pocketbase/pocketbase/tools/osutils"
 
+	"dukcapil-daring/server/internal/files"
 	"dukcapil-daring/server/internal/nik"
 	"dukcapil-daring/server/internal/seed"
 	"dukcapil-daring/server/internal/web"
+	"dukcapil-daring/server/internal/workflow"
 	_ "dukcapil-daring/server/migrations"
 )
 
@@ -64,6 +66,8 @@ func main() {
 	})
 
 	nik.Register(app)
+	workflow.Register(app)
+	files.Register(app)
 	seed.Register(app, seed.Config{Enabled: demo})
 	web.Register(app, web.Config{PublicDir: publicDir, IndexFallback: indexFallback})
 

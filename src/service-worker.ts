@@ -2,6 +2,9 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
+import { BACKGROUND_SYNC_TAG, runBackgroundSync } from '$lib/sync/background';
+import { notificationOptions, parsePayload } from '$lib/push/notify';
+import { renewSubscription } from '$lib/push/renew';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -18,6 +21,44 @@ if (!import.meta.env.DEV) {
 // The update prompt asks the waiting worker to take over.
 self.addEventListener('message', (event) => {
 	if (event.data && event.data.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// Background Sync (Chromium): send the outbox once online, even with the app closed. One sync at a
+// time across the worker and every tab: the engine takes a Web Lock.
+self.addEventListener('sync', (event) => {
+	const sync = event as Event & { tag: string; waitUntil(promise: Promise<unknown>): void };
+	if (sync.tag === BACKGROUND_SYNC_TAG) sync.waitUntil(runBackgroundSync());
+});
+
+// A push: show what happened, and sync at once so the new status (and a finished PDF) is on the
+// phone before the resident opens it.
+self.addEventListener('push', (event) => {
+	const payload = parsePayload(event.data?.text());
+	const { title, options } = notificationOptions(payload);
+	event.waitUntil(Promise.all([self.registration.showNotification(title, options), runBackgroundSync().catch(() => undefined)]));
+});
+
+// A tap: focus an open window of the app on the application's page, or open one there.
+self.addEventListener('notificationclick', (event) => {
+	event.notification.close();
+	const url = new URL((event.notification.data as { url?: string } | null)?.url ?? '/notifikasi', self.location.origin).href;
+	event.waitUntil(
+		self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(async (windows) => {
+			const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+			if (open) {
+				await open.focus();
+				await open.navigate(url).catch(() => undefined);
+				return;
+			}
+			await self.clients.openWindow(url);
+		})
+	);
+});
+
+// The browser replaced the subscription: subscribe again and tell the server.
+self.addEventListener('pushsubscriptionchange', (event) => {
+	const change = event as Event & { oldSubscription?: PushSubscription | null; waitUntil(promise: Promise<unknown>): void };
+	change.waitUntil(renewSubscription(self.registration, change.oldSubscription ?? null).catch(() => undefined));
 });
 
 clientsClaim();

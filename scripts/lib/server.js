@@ -9,7 +9,8 @@ export const serverDir = join(root, 'pocketbase');
 export const serverBinary = join(serverDir, process.platform === 'win32' ? 'pocketbase.exe' : 'pocketbase');
 
 /**
- * newestMtime returns the newest modification time of the Go sources and module files.
+ * newestMtime returns the newest modification time of the Go sources, module files and embedded
+ * JSON (the exported catalog).
  * @param {string} dir
  * @returns {number}
  */
@@ -19,7 +20,7 @@ function newestMtime(dir) {
 		if (entry.name === 'pb_data' || entry.name.startsWith('.')) continue;
 		const path = join(dir, entry.name);
 		if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
-		else if (/\.go$|^go\.(mod|sum)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+		else if (/\.go$|^go\.(mod|sum)$|\.json$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
 	}
 	return newest;
 }

@@ -23,15 +23,15 @@ export async function freePort() {
 
 /**
  * startTestServer starts PocketBase and resolves once it answers /api/health.
- * @param {{ port: number | string, dataDir: string, staffEmail: string, staffPassword: string, rateLimits?: boolean }} options
+ * @param {{ port: number | string, dataDir: string, staffEmail: string, staffPassword: string, rateLimits?: boolean, quiet?: boolean }} options
  */
-export async function startTestServer({ port, dataDir, staffEmail, staffPassword, rateLimits = false }) {
+export async function startTestServer({ port, dataDir, staffEmail, staffPassword, rateLimits = false, quiet = false }) {
 	const origin = `http://127.0.0.1:${port}`;
 	execFileSync(serverBinary, ['superuser', 'upsert', staffEmail, staffPassword, `--dir=${dataDir}`], { stdio: 'ignore' });
 	const child = spawn(
 		serverBinary,
 		['serve', `--http=127.0.0.1:${port}`, `--dir=${dataDir}`, `--publicDir=${join(root, 'build')}`, '--demo=false'],
-		{ stdio: ['ignore', 'inherit', 'inherit'] }
+		{ stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'] }
 	);
 	const exited = new Promise((resolve) => child.on('exit', resolve));
 
@@ -68,10 +68,11 @@ export async function startTestServer({ port, dataDir, staffEmail, staffPassword
 		/** @type {string} */
 		staffToken: auth.token,
 		pid: child.pid,
-		async stop() {
+		/** stop ends the server and removes its data, unless kept for a restart on the same dir. */
+		async stop({ keepData = false } = {}) {
 			if (child.exitCode === null) child.kill('SIGTERM');
 			await exited;
-			rmSync(dataDir, { recursive: true, force: true });
+			if (!keepData) rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
 }

@@ -9,6 +9,7 @@ import { buildApp, ensureServerBuilt } from '../../scripts/lib/server.js';
 import { freePort, startTestServer } from '../../scripts/lib/test-server.js';
 import { firstScreenTransfer, offlineReload } from './shell.js';
 import { mediaCompression } from './media.js';
+import { syncThroughput } from './sync.js';
 
 /** @typedef {{ figure: string, value: string, goal: string, ok: boolean | null }} Row */
 
@@ -32,6 +33,7 @@ try {
 	rows.push(...(await firstScreenTransfer(browser, server.origin)));
 	rows.push(...(await offlineReload(browser, server.origin)));
 	rows.push(...(await mediaCompression(browser, server.origin)));
+	if (process.env.BENCH_SKIP_SYNC !== '1') rows.push(...(await syncThroughput(browser, server.origin)));
 } finally {
 	await browser.close();
 	await server.stop();

@@ -52,9 +52,10 @@ async function fillField(page: Page, field: Field, value: unknown, path: string)
 	}
 }
 
-/** fillStep answers every shown question of a step, in order, as a resident would. */
+/** fillStep answers every shown question of a step that `answers` has, in order, as a resident would. */
 export async function fillStep(page: Page, step: Step, answers: Answers): Promise<void> {
 	for (const field of step.fields) {
+		if (answers[field.name] === undefined) continue;
 		if (conditionHolds(field.when, answers)) await fillField(page, field, answers[field.name], field.name);
 	}
 }
@@ -82,32 +83,7 @@ export async function fillAllSteps(page: Page, service: OnlineService, answers: 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Foto dokumen');
 }
 
-/**
- * documentPhoto draws a document-like page (dark text lines on white paper) in the browser and
- * returns it as a JPEG, like a phone camera would give.
- */
-export async function documentPhoto(page: Page, title: string, width = 2400, height = 1800): Promise<Buffer> {
-	const base64 = await page.evaluate(
-		({ title, width, height }) => {
-			const canvas = document.createElement('canvas');
-			canvas.width = width;
-			canvas.height = height;
-			const context = canvas.getContext('2d')!;
-			context.fillStyle = '#f4f1ea';
-			context.fillRect(0, 0, width, height);
-			context.fillStyle = '#111';
-			context.font = `bold ${Math.round(height / 18)}px sans-serif`;
-			context.fillText(title, width * 0.08, height * 0.12);
-			context.font = `${Math.round(height / 40)}px sans-serif`;
-			for (let line = 0; line < 28; line++) {
-				context.fillText(`${line + 1}. Nama: Budi Santoso   NIK: 6471051205900001   Alamat: Jl. Sudirman No. ${line}`, width * 0.08, height * (0.2 + line * 0.028));
-			}
-			return canvas.toDataURL('image/jpeg', 0.9).split(',')[1];
-		},
-		{ title, width, height }
-	);
-	return Buffer.from(base64, 'base64');
-}
+export { documentPhoto } from '../support/photos.js';
 
 /** attachPhoto takes a "photo" of a document for a requirement and waits until it is stored. */
 export async function attachPhoto(page: Page, code: string, name: string, photo: Buffer): Promise<void> {

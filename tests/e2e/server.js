@@ -9,7 +9,8 @@ const server = await startTestServer({
 	port: E2E_PORT,
 	dataDir: E2E_DATA_DIR,
 	staffEmail: E2E_STAFF_EMAIL,
-	staffPassword: E2E_STAFF_PASSWORD
+	staffPassword: E2E_STAFF_PASSWORD,
+	quiet: true
 });
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
 	process.on(signal, () => server.stop().then(() => process.exit(0)));

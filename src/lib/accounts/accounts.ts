@@ -38,7 +38,12 @@ export async function signIn(input: SignInInput): Promise<Result> {
 	}
 }
 
-/** signOut forgets the session on this device. */
-export function signOut(): void {
+/**
+ * signOut forgets the session on this device; this phone stops getting the resident's
+ * notifications first (a shared phone must not show them to the next person).
+ */
+export async function signOut(): Promise<void> {
+	const { disablePush } = await import('$lib/push/browser');
+	await disablePush(pb).catch(() => undefined);
 	pb.authStore.clear();
 }

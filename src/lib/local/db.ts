@@ -4,9 +4,49 @@ import type { Answers } from '$lib/catalog';
 /**
  * Where an application is on this phone:
  * - draft: being filled in;
- * - outbox: finished and waiting to be sent (the sync engine picks it up when online).
+ * - outbox: finished and waiting to be sent (the sync engine picks it up when online);
+ * - sent: received by the office (the server confirmed the finalise); its status comes back by pull.
  */
-export type LocalState = 'draft' | 'outbox';
+export type LocalState = 'draft' | 'outbox' | 'sent';
+
+/** How far the upload of an application has come: each step is confirmed by the server. */
+export interface PushProgress {
+	created: boolean;
+	/** Ids of the documents the server holds. */
+	uploaded: string[];
+}
+
+/** Why an application was set aside: the server refused it for a reason retrying cannot cure. */
+export interface SetAside {
+	reason: string;
+	/** Field or document codes from the server, for the resident to act on. */
+	details: Record<string, string>;
+	at: number;
+}
+
+/** The application as the office has it, mirrored from the server by the pull. */
+export interface RemoteApplication {
+	status: string;
+	reference: string;
+	submitted: string;
+	updated: string;
+	revision: number;
+	staff_note: string;
+	process_date: string;
+	queue_no: number;
+	/** Names of the finished PDFs on the server. */
+	results: string[];
+}
+
+/** One change of status, for the timeline. */
+export interface StatusEvent {
+	id: string;
+	applicationId: string;
+	from: string;
+	to: string;
+	note: string;
+	created: string;
+}
 
 /** An application as kept on the phone. Nothing is deleted before the server has confirmed it. */
 export interface LocalApplication {
@@ -27,6 +67,47 @@ export interface LocalApplication {
 	processDate?: string;
 	/** The instant of that morning's intake (ms since the epoch). */
 	intakeAt?: number;
+	/** Upload progress, while in the outbox. */
+	push?: PushProgress;
+	/** Failed tries in a row, and when to try again (ms since the epoch). */
+	attempts?: number;
+	nextAttemptAt?: number;
+	/** The last failure, for the resident ("waiting for a connection", "the server is busy"). */
+	lastError?: string;
+	/** Set when the server refused it for good; it then waits for the resident. */
+	setAside?: SetAside;
+	/** The office's copy, once sent. */
+	remote?: RemoteApplication;
+}
+
+/** A finished document (result PDF) kept on the phone to open offline. */
+export interface LocalResult {
+	/** `${applicationId}/${file name}` */
+	key: string;
+	applicationId: string;
+	name: string;
+	blob: Blob;
+	downloaded: number;
+}
+
+/** A notification of the resident's inbox, mirrored from the server. */
+export interface LocalNotification {
+	id: string;
+	owner: string;
+	application: string;
+	kind: string;
+	title: string;
+	body: string;
+	read: boolean;
+	/** False while a "read" mark made offline has not reached the server yet. */
+	readSynced: boolean;
+	created: string;
+}
+
+/** Small values the sync engine keeps: the last pull time per resident. */
+export interface MetaEntry {
+	key: string;
+	value: string;
 }
 
 /** A calendar exception of the office (office_days on the server), kept for offline use. */
@@ -61,6 +142,10 @@ export class LocalDatabase extends Dexie {
 	applications!: EntityTable<LocalApplication, 'id'>;
 	documents!: EntityTable<LocalDocument, 'id'>;
 	officeDays!: EntityTable<LocalOfficeDay, 'date'>;
+	events!: EntityTable<StatusEvent, 'id'>;
+	results!: EntityTable<LocalResult, 'key'>;
+	meta!: EntityTable<MetaEntry, 'key'>;
+	notifications!: EntityTable<LocalNotification, 'id'>;
 
 	constructor(name = 'dukcapil-daring') {
 		super(name);
@@ -68,6 +153,15 @@ export class LocalDatabase extends Dexie {
 			applications: 'id, state, owner, updated, [owner+state]',
 			documents: 'id, applicationId, [applicationId+kind]',
 			officeDays: 'date'
+		});
+		this.version(2).stores({
+			applications: 'id, state, owner, updated, [owner+state]',
+			events: 'id, applicationId, created',
+			results: 'key, applicationId',
+			meta: 'key'
+		});
+		this.version(3).stores({
+			notifications: 'id, owner, created'
 		});
 	}
 }

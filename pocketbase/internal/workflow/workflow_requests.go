@@ -1,0 +1,168 @@
+package workflow
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"reflect"
+	"slices"
+	"time"
+
+	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"dukcapil-daring/server/internal/catalog"
+)
+
+// actor is who makes a request: the resident's id, or empty for staff and
+// the system.
+type actor struct {
+	id   string
+	kind string
+}
+
+func actorOf(e *core.RecordRequestEvent) actor {
+	switch {
+	case e.HasSuperuserAuth():
+		return actor{kind: ActorStaff}
+	case e.Auth != nil:
+		return actor{id: e.Auth.Id, kind: ActorResident}
+	default:
+		return actor{kind: ActorSystem}
+	}
+}
+
+// inTransaction runs fn with e.App replaced by a transaction app, so that
+// the record save of e.Next() and everything fn writes commit or roll back
+// together; the response is written after the commit.
+func inTransaction(e *core.RecordRequestEvent, fn func(tx core.App) error) error {
+	app := e.App
+	defer func() { e.App = app }()
+	return app.RunInTransaction(func(tx core.App) error {
+		e.App = tx
+		return fn(tx)
+	})
+}
+
+func serviceError(code string) validation.Errors {
+	return validation.Errors{"service": validation.NewError(catalog.CodeServiceUnknown,
+		fmt.Sprintf("%q is not a service that residents can apply for online.", code))}
+}
+
+// onCreate checks a new application (an online service of the catalog,
+// status uploading for residents, revision 0) and writes its first event.
+func onCreate(e *core.RecordRequestEvent) error {
+	who := actorOf(e)
+	service := e.Record.GetString("service")
+	if _, ok := catalog.Online(service); !ok {
+		return apis.NewBadRequestError("Unknown service.", serviceError(service))
+	}
+	status := e.Record.GetString("status")
+	if who.kind == ActorResident && status != StatusUploading {
+		// the create rule refuses it first; kept for server-side callers of the API
+		return apis.NewBadRequestError("Forbidden status.", validation.Errors{"status": validation.NewError(CodeTransitionForbidden,
+			fmt.Sprintf("Residents create applications with the status %q only.", StatusUploading))})
+	}
+	e.Record.Set("revision", 0)
+
+	return inTransaction(e, func(tx core.App) error {
+		if err := e.Next(); err != nil {
+			return err
+		}
+		return writeEvent(tx, e.Record.Id, "", status, who, "")
+	})
+}
+
+// onUpdate enforces the resident transitions and the answers lock,
+// finalises on → submitted, and writes the event of a status change.
+func onUpdate(e *core.RecordRequestEvent) error {
+	who := actorOf(e)
+	before := e.Record.Original()
+	from, to := before.GetString("status"), e.Record.GetString("status")
+
+	if who.kind == ActorResident {
+		if err := checkResidentChange(before, e.Record, from, to); err != nil {
+			return err
+		}
+	}
+
+	return inTransaction(e, func(tx core.App) error {
+		// the record was read before the transaction: a concurrent request
+		// may have changed the status since
+		current, err := tx.FindRecordById(ApplicationsCollection, e.Record.Id)
+		if err != nil {
+			return err
+		}
+		if now := current.GetString("status"); now != from {
+			return apis.NewApiError(http.StatusConflict, "The application was changed by another request; reload it.",
+				validation.Errors{"status": validation.NewError(CodeStatusChanged,
+					fmt.Sprintf("The status changed from %q to %q meanwhile.", from, now))})
+		}
+
+		if who.kind == ActorResident && to == StatusSubmitted && from != StatusSubmitted {
+			if err := finalise(tx, e.Record, from, time.Now()); err != nil {
+				return err
+			}
+		}
+		if err := e.Next(); err != nil {
+			return err
+		}
+		if from == to {
+			return nil
+		}
+		note := ""
+		if who.kind == ActorStaff && e.Record.GetString("staff_note") != before.GetString("staff_note") {
+			note = e.Record.GetString("staff_note")
+		}
+		return writeEvent(tx, e.Record.Id, from, to, who, note)
+	})
+}
+
+// checkResidentChange refuses a status change that the resident table does
+// not allow, a change of the answers outside the editable statuses, and a
+// service that is not online.
+func checkResidentChange(before, after *core.Record, from, to string) error {
+	if err := transitionError(ActorResident, from, to); err != nil {
+		return apis.NewBadRequestError("This status change is not allowed.",
+			validation.Errors{"status": validation.NewError(CodeTransitionForbidden, err.Error())})
+	}
+
+	locked := validation.Errors{}
+	for _, field := range residentFields {
+		if !sameValue(before.Get(field), after.Get(field)) && !slices.Contains(editableStatuses, from) {
+			locked[field] = validation.NewError(CodeApplicationLocked, fmt.Sprintf(
+				"The application is %q: its answers can change only while it is %q or %q.", from, StatusUploading, StatusNeedsRevision))
+		}
+	}
+	if len(locked) > 0 {
+		return apis.NewBadRequestError("The application cannot be changed now.", locked)
+	}
+
+	if service := after.GetString("service"); service != before.GetString("service") {
+		if _, ok := catalog.Online(service); !ok {
+			return apis.NewBadRequestError("Unknown service.", serviceError(service))
+		}
+	}
+	return nil
+}
+
+// sameValue compares two field values; JSON values by their meaning, not
+// their formatting.
+func sameValue(a, b any) bool {
+	ja, aIsJSON := a.(types.JSONRaw)
+	jb, bIsJSON := b.(types.JSONRaw)
+	if aIsJSON || bIsJSON {
+		return reflect.DeepEqual(decodeJSON(ja), decodeJSON(jb))
+	}
+	return reflect.DeepEqual(a, b)
+}
+
+func decodeJSON(raw types.JSONRaw) any {
+	var out any
+	if len(raw) > 0 {
+		_ = json.Unmarshal(raw, &out)
+	}
+	return out
+}

@@ -1,0 +1,36 @@
+import { m } from '$lib/i18n';
+
+const STATUS_TEXT: Record<string, () => string> = {
+	uploading: m.status_uploading,
+	submitted: m.status_submitted,
+	queued: m.status_queued,
+	in_process: m.status_in_process,
+	completed: m.status_completed,
+	needs_revision: m.status_needs_revision,
+	rejected: m.status_rejected,
+	cancelled: m.status_cancelled
+};
+
+/** statusText names an application status for residents. */
+export function statusText(status: string): string {
+	return (STATUS_TEXT[status] ?? m.status_saved_on_phone)();
+}
+
+/**
+ * formatWita writes a server time ("2026-11-28 02:37:42.123Z") as a date and time in Balikpapan,
+ * always with the time: residents complained of statuses that showed only a date.
+ */
+export function formatWita(serverTime: string | number, locale: 'id' | 'en'): string {
+	const time = typeof serverTime === 'number' ? serverTime : Date.parse(serverTime.replace(' ', 'T'));
+	if (Number.isNaN(time)) return '';
+	const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+		timeZone: 'Asia/Makassar'
+	}).format(time);
+	return `${text} WITA`;
+}

@@ -1,0 +1,20 @@
+import type { RecordModel } from 'pocketbase';
+import type { RemoteApplication } from '$lib/local/db';
+
+/** toRemote copies the fields of a server application record that the phone keeps. */
+export function toRemote(record: RecordModel): RemoteApplication {
+	return {
+		status: String(record.status ?? ''),
+		reference: String(record.reference ?? ''),
+		submitted: String(record.submitted ?? ''),
+		updated: String(record.updated ?? ''),
+		revision: Number(record.revision ?? 0),
+		staff_note: String(record.staff_note ?? ''),
+		process_date: String(record.process_date ?? ''),
+		queue_no: Number(record.queue_no ?? 0),
+		results: Array.isArray(record.results) ? (record.results as string[]) : record.results ? [String(record.results)] : []
+	};
+}
+
+/** Statuses of an application the office has received. */
+export const RECEIVED_STATUSES = new Set(['submitted', 'queued', 'in_process', 'completed', 'needs_revision', 'rejected', 'cancelled']);

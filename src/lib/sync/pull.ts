@@ -1,0 +1,158 @@
+import type { RecordModel } from 'pocketbase';
+import type { LocalApplication, LocalNotification } from '$lib/local/db';
+import type { SyncContext } from './context';
+import { toSyncFailure } from './errors';
+import { RECEIVED_STATUSES, toRemote } from './mirror';
+
+function pullKey(owner: string, what: 'applications' | 'events' | 'notifications'): string {
+	return `pull:${what}:${owner}`;
+}
+
+async function since(ctx: SyncContext, key: string): Promise<string> {
+	return (await ctx.db.meta.get(key))?.value ?? '';
+}
+
+/**
+ * applyRemoteApplication merges the office's copy of an application into the phone's: a known one
+ * gets the new status; one sent from another device is added as sent. The resident's own answers
+ * on the phone are never overwritten while it is still in the outbox.
+ */
+export async function applyRemoteApplication(ctx: SyncContext, record: RecordModel): Promise<void> {
+	const remote = toRemote(record);
+	await ctx.db.transaction('rw', ctx.db.applications, async () => {
+		const local = await ctx.db.applications.get(record.id);
+		if (!local) {
+			const added: LocalApplication = {
+				id: record.id,
+				service: String(record.service),
+				state: RECEIVED_STATUSES.has(remote.status) ? 'sent' : 'outbox',
+				answers: (record.data ?? {}) as LocalApplication['answers'],
+				step: '',
+				owner: String(record.owner),
+				created: Date.parse(String(record.created).replace(' ', 'T')) || ctx.now(),
+				updated: ctx.now(),
+				remote
+			};
+			if (added.state === 'sent') await ctx.db.applications.add(added);
+			return;
+		}
+		const changes: Partial<LocalApplication> = { remote, updated: ctx.now() };
+		if (local.state === 'outbox' && RECEIVED_STATUSES.has(remote.status) && !local.setAside) changes.state = 'sent';
+		await ctx.db.applications.update(record.id, changes);
+	});
+	await downloadResults(ctx, record);
+}
+
+/** downloadResults keeps the finished PDFs on the phone, so they open without a connection. */
+export async function downloadResults(ctx: SyncContext, record: RecordModel): Promise<void> {
+	const names = toRemote(record).results;
+	if (names.length === 0) return;
+	const have = new Set((await ctx.db.results.where('applicationId').equals(record.id).toArray()).map((result) => result.name));
+	const missing = names.filter((name) => !have.has(name));
+	if (missing.length === 0) return;
+	const token = await ctx.pb.files.getToken({ fetch: ctx.fetch, requestKey: null });
+	for (const name of missing) {
+		const response = await ctx.fetch(ctx.pb.files.getURL(record, name, { token }));
+		if (!response.ok) throw toSyncFailure(new TypeError(`result ${name}: ${response.status}`));
+		const blob = await response.blob();
+		await ctx.db.results.put({ key: `${record.id}/${name}`, applicationId: record.id, name, blob, downloaded: ctx.now() });
+	}
+}
+
+/** toLocalNotification copies a server notification for the inbox. */
+export function toLocalNotification(record: RecordModel): LocalNotification {
+	return {
+		id: record.id,
+		owner: String(record.owner),
+		application: String(record.application ?? ''),
+		kind: String(record.kind ?? ''),
+		title: String(record.title ?? ''),
+		body: String(record.body ?? ''),
+		read: Boolean(record.read),
+		readSynced: true,
+		created: String(record.created)
+	};
+}
+
+/** storeNotification keeps a server notification, without undoing a "read" mark not yet sent. */
+export async function storeNotification(ctx: SyncContext, record: RecordModel): Promise<void> {
+	const incoming = toLocalNotification(record);
+	await ctx.db.transaction('rw', ctx.db.notifications, async () => {
+		const local = await ctx.db.notifications.get(incoming.id);
+		if (local && !local.readSynced) incoming.read = true;
+		if (local && !local.readSynced) incoming.readSynced = false;
+		await ctx.db.notifications.put(incoming);
+	});
+}
+
+async function pullNotifications(ctx: SyncContext, owner: string): Promise<void> {
+	const key = pullKey(owner, 'notifications');
+	const after = await since(ctx, key);
+	const records = await ctx.pb.collection('notifications').getFullList({
+		fetch: ctx.fetch,
+		requestKey: null,
+		batch: 200,
+		filter: after ? ctx.pb.filter('updated > {:since}', { since: after }) : '',
+		sort: 'updated'
+	});
+	for (const record of records) await storeNotification(ctx, record);
+	const newest = records.at(-1)?.updated;
+	if (newest) await ctx.db.meta.put({ key, value: String(newest) });
+}
+
+/** pushReadMarks sends "read" marks made on the phone (also offline) to the server. */
+export async function pushReadMarks(ctx: SyncContext, owner: string): Promise<void> {
+	const pending = await ctx.db.notifications.where('owner').equals(owner).filter((n) => !n.readSynced).toArray();
+	for (const notification of pending) {
+		try {
+			await ctx.pb.collection('notifications').update(notification.id, { read: true }, { fetch: ctx.fetch, requestKey: null });
+		} catch (error) {
+			const failure = toSyncFailure(error);
+			if (failure.reason !== 'refused') throw failure;
+		}
+		await ctx.db.notifications.update(notification.id, { readSynced: true });
+	}
+}
+
+/**
+ * pull brings the resident's applications and status events changed since the last pull, and the
+ * finished PDFs, onto the phone.
+ */
+export async function pull(ctx: SyncContext, owner: string): Promise<number> {
+	const options = { fetch: ctx.fetch, requestKey: null, batch: 200 };
+	await pushReadMarks(ctx, owner).catch((error) => {
+		throw toSyncFailure(error);
+	});
+	const applicationsKey = pullKey(owner, 'applications');
+	const eventsKey = pullKey(owner, 'events');
+	try {
+		const applicationsSince = await since(ctx, applicationsKey);
+		const filter = applicationsSince ? ctx.pb.filter('updated > {:since}', { since: applicationsSince }) : '';
+		const records = await ctx.pb.collection('applications').getFullList({ ...options, filter, sort: 'updated' });
+		for (const record of records) await applyRemoteApplication(ctx, record);
+
+		const eventsSince = await since(ctx, eventsKey);
+		const eventFilter = eventsSince ? ctx.pb.filter('created > {:since}', { since: eventsSince }) : '';
+		const events = await ctx.pb.collection('application_events').getFullList({ ...options, filter: eventFilter, sort: 'created' });
+		await ctx.db.events.bulkPut(
+			events.map((event) => ({
+				id: event.id,
+				applicationId: String(event.application),
+				from: String(event.from ?? ''),
+				to: String(event.to ?? ''),
+				note: String(event.note ?? ''),
+				created: String(event.created)
+			}))
+		);
+
+		await pullNotifications(ctx, owner);
+
+		const newestRecord = records.at(-1)?.updated;
+		if (newestRecord) await ctx.db.meta.put({ key: applicationsKey, value: String(newestRecord) });
+		const newestEvent = events.at(-1)?.created;
+		if (newestEvent) await ctx.db.meta.put({ key: eventsKey, value: String(newestEvent) });
+		return records.length;
+	} catch (error) {
+		throw toSyncFailure(error);
+	}
+}

@@ -1,0 +1,124 @@
+import { ClientResponseError, type RecordModel } from 'pocketbase';
+import type { LocalApplication, LocalDocument } from '$lib/local/db';
+import type { SyncContext } from './context';
+import { isIdTaken, SyncFailure, toSyncFailure } from './errors';
+import { RECEIVED_STATUSES, toRemote } from './mirror';
+
+/** Progress of one application's upload, in bytes of its documents. */
+export interface PushProgressEvent {
+	applicationId: string;
+	loaded: number;
+	total: number;
+}
+
+function fileName(document: LocalDocument): string {
+	return `${document.kind}.${document.type === 'application/pdf' ? 'pdf' : 'jpg'}`;
+}
+
+/**
+ * pushApplication sends one application from the outbox, step by step, recording each step the
+ * server confirms: create (as `uploading`), each document, finalise (`submitted`). Every step is
+ * safe to repeat: a create whose answer was lost is found again by its id.
+ */
+export async function pushApplication(
+	ctx: SyncContext,
+	application: LocalApplication,
+	onProgress: (event: PushProgressEvent) => void = () => {}
+): Promise<RecordModel> {
+	const options = { fetch: ctx.fetch, requestKey: null };
+	const applications = ctx.pb.collection('applications');
+	const push = application.push ?? { created: false, uploaded: [] };
+
+	if (!push.created) {
+		try {
+			await applications.create(
+				{ id: application.id, owner: application.owner, service: application.service, status: 'uploading', data: application.answers },
+				options
+			);
+		} catch (error) {
+			if (!isIdTaken(error)) throw toSyncFailure(error);
+			// Our earlier create arrived but its answer was lost: the record is ours if we can read it.
+			await applications.getOne(application.id, options).catch((lookup) => {
+				throw lookup instanceof ClientResponseError && lookup.status === 404
+					? new SyncFailure('refused', { id: 'id_conflict' }, 404)
+					: toSyncFailure(lookup);
+			});
+		}
+		push.created = true;
+		await ctx.db.applications.update(application.id, { push: { ...push } });
+	}
+
+	const documents = await ctx.db.documents.where('applicationId').equals(application.id).sortBy('created');
+	const total = documents.reduce((sum, document) => sum + document.size, 0);
+	let done = documents.filter((document) => push.uploaded.includes(document.id)).reduce((sum, document) => sum + document.size, 0);
+	onProgress({ applicationId: application.id, loaded: done, total });
+
+	for (const document of documents) {
+		if (push.uploaded.includes(document.id)) continue;
+		await uploadDocument(ctx, application, document, (loaded) => onProgress({ applicationId: application.id, loaded: done + loaded, total }));
+		done += document.size;
+		push.uploaded.push(document.id);
+		await ctx.db.applications.update(application.id, { push: { ...push, uploaded: [...push.uploaded] } });
+		onProgress({ applicationId: application.id, loaded: done, total });
+	}
+
+	try {
+		return await applications.update(application.id, { status: 'submitted' }, options);
+	} catch (error) {
+		const failure = toSyncFailure(error);
+		if (failure.reason !== 'refused' && failure.reason !== 'offline') throw failure;
+		// A finalise whose answer was lost: the record already says it was received.
+		const current = await applications.getOne(application.id, options).catch((lookup) => {
+			throw toSyncFailure(lookup);
+		});
+		if (RECEIVED_STATUSES.has(String(current.status))) return current;
+		throw failure;
+	}
+}
+
+async function uploadDocument(ctx: SyncContext, application: LocalApplication, document: LocalDocument, onBytes: (loaded: number) => void) {
+	const form = new FormData();
+	form.append('id', document.id);
+	form.append('application', application.id);
+	form.append('owner', application.owner);
+	form.append('kind', document.kind);
+	form.append('sha256', document.sha256);
+	form.append('size', String(document.size));
+	form.append('file', document.blob, fileName(document));
+	const url = ctx.pb.buildURL('/api/collections/documents/records');
+	let response;
+	try {
+		response = await ctx.upload({
+			url,
+			token: ctx.pb.authStore.token,
+			form,
+			onProgress: (loaded, sent) => onBytes(Math.round((loaded / Math.max(sent, 1)) * document.size))
+		});
+	} catch (error) {
+		throw toSyncFailure(error);
+	}
+	if (response.status >= 200 && response.status < 300) return;
+	const error = new ClientResponseError({ url, status: response.status, response: (response.body ?? {}) as Record<string, unknown> });
+	if (!isIdTaken(error)) throw toSyncFailure(error);
+	await ctx.pb
+		.collection('documents')
+		.getOne(document.id, { fetch: ctx.fetch, requestKey: null })
+		.catch((lookup) => {
+			throw lookup instanceof ClientResponseError && lookup.status === 404
+				? new SyncFailure('refused', { [`documents.${document.kind}`]: 'id_conflict' }, 404)
+				: toSyncFailure(lookup);
+		});
+}
+
+/** markSent records that the office has the application, with the server's copy. */
+export async function markSent(ctx: SyncContext, application: LocalApplication, record: RecordModel): Promise<void> {
+	await ctx.db.applications.update(application.id, {
+		state: 'sent',
+		remote: toRemote(record),
+		attempts: 0,
+		nextAttemptAt: undefined,
+		lastError: undefined,
+		setAside: undefined,
+		updated: ctx.now()
+	});
+}

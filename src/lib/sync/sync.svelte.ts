@@ -1,0 +1,132 @@
+import { db } from '$lib/local/db';
+import { pb } from '$lib/pb/client';
+import type { SyncContext } from './context';
+import { SyncEngine } from './engine';
+import { applyRemoteApplication, storeNotification } from './pull';
+import { liveQuery } from 'dexie';
+import { syncStatus } from './status.svelte';
+import { defaultUploader } from './upload';
+import { mirrorAuth } from './auth-mirror';
+
+/**
+ * The sync engine in the app: it runs on start, when the connection comes back, when the app
+ * becomes visible, every few minutes while open, when a retry is due, and right after "send".
+ * While the app is open and online it also listens to the server (realtime).
+ */
+
+const PERIOD_MS = 3 * 60_000;
+export { BACKGROUND_SYNC_TAG } from './background';
+import { BACKGROUND_SYNC_TAG } from './background';
+
+const context: SyncContext = {
+	pb,
+	db,
+	fetch: (input, init) => fetch(input, init),
+	upload: defaultUploader(),
+	now: () => Date.now(),
+	random: () => Math.random()
+};
+
+export const engine = new SyncEngine(context, { isOnline: () => navigator.onLine });
+
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let unsubscribeRealtime: (() => Promise<void>) | null = null;
+
+/** requestSync runs a sync now (or joins the running one). */
+export function requestSync(): Promise<unknown> {
+	return engine.run();
+}
+
+/** syncWhenOnline asks the browser to sync from the service worker once online (Background Sync). */
+export async function syncWhenOnline(): Promise<void> {
+	try {
+		const registration = (await navigator.serviceWorker?.ready) as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
+		await registration?.sync?.register(BACKGROUND_SYNC_TAG);
+	} catch {
+		// Not supported (iOS, Firefox): the app syncs whenever it is open instead.
+	}
+}
+
+async function listen(): Promise<void> {
+	if (unsubscribeRealtime || !pb.authStore.isValid || !navigator.onLine) return;
+	try {
+		const stopApplications = await pb.collection('applications').subscribe('*', (event) => {
+			void applyRemoteApplication(context, event.record);
+		});
+		const stopEvents = await pb.collection('application_events').subscribe('*', (event) => {
+			void db.events.put({
+				id: event.record.id,
+				applicationId: String(event.record.application),
+				from: String(event.record.from ?? ''),
+				to: String(event.record.to ?? ''),
+				note: String(event.record.note ?? ''),
+				created: String(event.record.created)
+			});
+		});
+		const stopNotifications = await pb.collection('notifications').subscribe('*', (event) => {
+			void storeNotification(context, event.record);
+		});
+		unsubscribeRealtime = async () => {
+			await stopApplications();
+			await stopEvents();
+			await stopNotifications();
+		};
+	} catch {
+		// The next sync pulls whatever realtime would have brought.
+	}
+}
+
+async function stopListening(): Promise<void> {
+	const stop = unsubscribeRealtime;
+	unsubscribeRealtime = null;
+	await stop?.().catch(() => undefined);
+}
+
+/** startSync wires the engine to the app's life; called once by the shell. */
+export function startSync(): void {
+	if (syncStatus.started) return;
+	syncStatus.started = true;
+	mirrorAuth();
+	// The menu's unread count follows the inbox on the phone.
+	let unreadQuery: { unsubscribe(): void } | null = null;
+	const countUnread = () => {
+		unreadQuery?.unsubscribe();
+		const owner = pb.authStore.record?.id ?? '';
+		unreadQuery = liveQuery(() => db.notifications.where('owner').equals(owner).filter((n) => !n.read).count()).subscribe((count) => {
+			syncStatus.unread = count;
+		});
+	};
+	countUnread();
+	pb.authStore.onChange(countUnread);
+	engine.subscribe((state) => {
+		syncStatus.state = state;
+		clearTimeout(retryTimer);
+		if (state.phase === 'waiting' && state.retryAt) {
+			retryTimer = setTimeout(() => void requestSync(), Math.max(1_000, state.retryAt - Date.now()));
+		}
+	});
+	window.addEventListener('online', () => {
+		void engine.retryNow().then(requestSync);
+		void listen();
+	});
+	window.addEventListener('offline', () => {
+		void stopListening();
+		void engine.refreshCounts().then(requestSync);
+	});
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'visible') void requestSync();
+	});
+	setInterval(() => void requestSync(), PERIOD_MS);
+	// A new sign-in (not a token refresh) restarts listening and sends what waited for it.
+	let signedIn = pb.authStore.record?.id ?? '';
+	pb.authStore.onChange(() => {
+		const now = pb.authStore.record?.id ?? '';
+		if (now === signedIn) return;
+		signedIn = now;
+		void stopListening().then(listen);
+		if (now) void engine.retryNow().then(requestSync);
+		else void engine.refreshCounts();
+	});
+	void requestSync();
+	void listen();
+}

@@ -1,0 +1,2 @@
+// The seeding helper is plain JavaScript so that the benchmarks can use it too.
+export { seedOutbox } from '../support/outbox.js';
