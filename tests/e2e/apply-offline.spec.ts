@@ -1,49 +1,18 @@
 import { aktaKelahiran } from '../../src/lib/catalog/services/akta-kelahiran';
+import { validBirth } from '../../src/lib/catalog/services/akta-kelahiran.fixtures';
 import { kkPerubahan } from '../../src/lib/catalog/services/kk-perubahan';
 import { validFamilyCardChange } from '../../src/lib/catalog/services/kk-perubahan.fixtures';
 import { pindahKeluar } from '../../src/lib/catalog/services/pindah-keluar';
 import { validMoveOut } from '../../src/lib/catalog/services/pindah-keluar.fixtures';
 import type { OnlineService } from '../../src/lib/catalog/types';
 import type { Answers } from '../../src/lib/catalog/types';
-import { api, expect, expectAccessible, newResident, test, waitForServiceWorker, type Resident } from './support';
+import { expect, expectAccessible, signInOnline, test } from './support';
 import { attachPhoto, documentPhoto, expectStep, fillAllSteps, fillStep, startService } from './journey';
-import type { Page } from '@playwright/test';
 
-const birth: Answers = {
-	reporter_relation: 'father',
-	on_behalf: 'no',
-	baby_name: 'Nur Aisyah',
-	baby_sex: 'F',
-	birth_date: '2026-11-20',
-	birth_time: '14:30',
-	birth_place_kind: 'hospital',
-	birth_place_name: 'RSUD Beriman',
-	birth_type: 'single',
-	birth_order: '1',
-	weight_grams: '3200',
-	length_cm: '49,5',
-	mother: { nik: '6471055205920002', name: 'Siti Rahmawati', birth_date: '1992-05-12' },
-	father: { nik: '6471051205900001', name: 'Ahmad Fauzi', birth_date: '1990-05-12' },
-	parents_married_registered: 'yes',
-	has_birth_letter: 'yes',
-	kk_number: '6471050101200001',
-	address: { kecamatan: '64.71.05', kelurahan: 'Sepinggan', rt: '012', rw: '003', street: 'Jl. Marsma R. Iswahyudi No. 10' }
-};
+// The catalog's example birth report.
+const birth: Answers = validBirth;
 
 const step = (id: string) => aktaKelahiran.steps.find((s) => s.id === id)!;
-
-/** signInOnline makes a resident, signs in through the app while online, and lets the app install itself. */
-async function signInOnline(page: Page, baseURL: string): Promise<Resident> {
-	const resident = newResident('Ahmad Fauzi');
-	expect((await api.createResident(baseURL, resident)).status).toBe(200);
-	await page.goto('/akun/masuk');
-	await page.getByLabel('Email').fill(resident.email);
-	await page.getByLabel('Kata sandi').fill(resident.password);
-	await page.getByRole('button', { name: 'Masuk' }).click();
-	await expect(page.getByTestId('signed-in-as')).toBeVisible();
-	await waitForServiceWorker(page);
-	return resident;
-}
 
 test('a birth certificate application with three photographed documents reaches the outbox, all offline', async ({ page, context, baseURL }) => {
 	const resident = await signInOnline(page, baseURL!);

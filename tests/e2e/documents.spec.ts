@@ -1,23 +1,11 @@
 import { ktpGanti } from '../../src/lib/catalog/services/ktp-ganti';
 import { validIdCardReplacement } from '../../src/lib/catalog/services/ktp-ganti.fixtures';
 import { aktaKelahiran } from '../../src/lib/catalog/services/akta-kelahiran';
-import { api, expect, expectAccessible, newResident, test, waitForServiceWorker } from './support';
+import { expect, expectAccessible, signInOnline, test } from './support';
 import { documentPhoto, expectStep, fillAllSteps, fillStep, startService } from './journey';
-import type { Page } from '@playwright/test';
-
-async function signIn(page: Page, baseURL: string) {
-	const resident = newResident('Dewi Lestari');
-	expect((await api.createResident(baseURL, resident)).status).toBe(200);
-	await page.goto('/akun/masuk');
-	await page.getByLabel('Email').fill(resident.email);
-	await page.getByLabel('Kata sandi').fill(resident.password);
-	await page.getByRole('button', { name: 'Masuk' }).click();
-	await expect(page.getByTestId('signed-in-as')).toBeVisible();
-	await waitForServiceWorker(page);
-}
 
 test('documents: a dark photo is flagged with an offer to retake, a wrong file is refused, a PDF is kept', async ({ page, context, baseURL }) => {
-	await signIn(page, baseURL!);
+	await signInOnline(page, baseURL!, 'Dewi Lestari');
 	const dark = await page.evaluate(() => {
 		const canvas = document.createElement('canvas');
 		canvas.width = 1600;
@@ -63,7 +51,7 @@ test('documents: a dark photo is flagged with an offer to retake, a wrong file i
 });
 
 test('a birth reported after 60 days gets a notice, not a refusal', async ({ page, baseURL }) => {
-	await signIn(page, baseURL!);
+	await signInOnline(page, baseURL!, 'Dewi Lestari');
 	await startService(page, aktaKelahiran);
 	await fillStep(page, aktaKelahiran.steps[0], { reporter_relation: 'mother', on_behalf: 'no' });
 	await page.getByRole('button', { name: 'Lanjutkan' }).click();

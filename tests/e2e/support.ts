@@ -106,3 +106,21 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 		}
 	});
 }
+
+/**
+ * signInOnline makes a resident, signs in through the app while online, and waits until the app has
+ * installed itself (the service worker controls the page), so the rest of a test can go offline.
+ */
+export async function signInOnline(page: Page, baseURL: string, name = 'Ahmad Fauzi'): Promise<Resident & { id: string }> {
+	const resident = newResident(name);
+	const created = await api.createResident(baseURL, resident);
+	expect(created.status, await created.clone().text()).toBe(200);
+	const { id } = await created.json();
+	await page.goto('/akun/masuk');
+	await page.getByLabel('Email').fill(resident.email);
+	await page.getByLabel('Kata sandi').fill(resident.password);
+	await page.getByRole('button', { name: 'Masuk' }).click();
+	await expect(page.getByTestId('signed-in-as')).toBeVisible();
+	await waitForServiceWorker(page);
+	return { ...resident, id };
+}

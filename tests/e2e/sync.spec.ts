@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { validBirth } from '../../src/lib/catalog/services/akta-kelahiran.fixtures';
 import { freePort, startTestServer } from '../../scripts/lib/test-server.js';
-import { api, expect, newResident, test, waitForServiceWorker } from './support';
+import { api, expect, newResident, signInOnline, test, waitForServiceWorker } from './support';
 import { documentPhoto } from './journey';
 import { seedOutbox } from './outbox';
 
@@ -160,15 +160,7 @@ async function sha256(bytes: Buffer): Promise<string> {
 export type { Page };
 
 test('with the app closed, Background Sync in the service worker sends the outbox', async ({ page, context, baseURL }) => {
-	const resident = newResident('Rina Marlina');
-	const created = await api.createResident(baseURL!, resident);
-	const residentId = (await created.json()).id as string;
-	await page.goto('/akun/masuk');
-	await page.getByLabel('Email').fill(resident.email);
-	await page.getByLabel('Kata sandi').fill(resident.password);
-	await page.getByRole('button', { name: 'Masuk' }).click();
-	await expect(page.getByTestId('signed-in-as')).toBeVisible();
-	await waitForServiceWorker(page);
+	const { id: residentId } = await signInOnline(page, baseURL!, 'Rina Marlina');
 	await page.goto('/permohonan');
 	await expect(page.getByText('Belum ada permohonan.')).toBeVisible();
 

@@ -1,6 +1,5 @@
-import PocketBase, { AsyncAuthStore } from 'pocketbase';
 import { db } from '$lib/local/db';
-import { AUTH_KEY } from '$lib/sync/background';
+import { AUTH_KEY, signedInClient } from '$lib/sync/background';
 import { urlBase64ToBytes } from './keys';
 import { removeSubscription, saveSubscription, serverKey } from './subscription';
 
@@ -12,7 +11,8 @@ import { removeSubscription, saveSubscription, serverKey } from './subscription'
 export async function renewSubscription(registration: ServiceWorkerRegistration, old: PushSubscription | null): Promise<void> {
 	const stored = await db.meta.get(AUTH_KEY);
 	if (!stored) return;
-	const pb = new PocketBase(self.location.origin, new AsyncAuthStore({ initial: stored.value, save: async () => {} }));
+	const pb = signedInClient(stored.value);
+	if (!pb) return;
 	const subscription = await registration.pushManager.subscribe({
 		userVisibleOnly: true,
 		applicationServerKey: urlBase64ToBytes(await serverKey(pb))
