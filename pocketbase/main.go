@@ -13,7 +13,10 @@ import (
 	"github.com/pocketbase/pocketbase/tools/osutils"
 
 	"dukcapil-daring/server/internal/files"
+	"dukcapil-daring/server/internal/intake"
 	"dukcapil-daring/server/internal/nik"
+	"dukcapil-daring/server/internal/office"
+	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/seed"
 	"dukcapil-daring/server/internal/web"
 	"dukcapil-daring/server/internal/workflow"
@@ -51,6 +54,14 @@ func main() {
 		"on the first start seed a demo staff superuser and resident and print their generated passwords;\nuse --demo=false in production and tests",
 	)
 
+	var intakeTime string
+	app.RootCmd.PersistentFlags().StringVar(
+		&intakeTime,
+		"intakeTime",
+		intake.IntakeTimeFromEnv(office.DefaultIntakeTime),
+		"time of the morning intake, HH:MM in Asia/Makassar, taken from "+intake.EnvIntakeTime+" when set;\n\""+intake.Off+"\" turns the automatic intake off (POST "+intake.RoutePath+" still runs it)",
+	)
+
 	// the flag values are needed below, before the command runs
 	_ = app.RootCmd.ParseFlags(os.Args[1:])
 
@@ -68,6 +79,12 @@ func main() {
 	nik.Register(app)
 	workflow.Register(app)
 	files.Register(app)
+	intakeConfig := intake.Config{IntakeTime: intakeTime}
+	if err := intake.CheckConfig(intakeConfig); err != nil {
+		log.Fatal(err)
+	}
+	intake.Register(app, intakeConfig)
+	push.Register(app, push.ConfigFromEnv())
 	seed.Register(app, seed.Config{Enabled: demo})
 	web.Register(app, web.Config{PublicDir: publicDir, IndexFallback: indexFallback})
 

@@ -30,8 +30,13 @@ export async function startTestServer({ port, dataDir, staffEmail, staffPassword
 	execFileSync(serverBinary, ['superuser', 'upsert', staffEmail, staffPassword, `--dir=${dataDir}`], { stdio: 'ignore' });
 	const child = spawn(
 		serverBinary,
-		['serve', `--http=127.0.0.1:${port}`, `--dir=${dataDir}`, `--publicDir=${join(root, 'build')}`, '--demo=false'],
-		{ stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'] }
+		// The morning intake runs only when a test asks (POST /api/office/intake), never by the clock.
+		['serve', `--http=127.0.0.1:${port}`, `--dir=${dataDir}`, `--publicDir=${join(root, 'build')}`, '--demo=false', '--intakeTime=off'],
+		{
+			stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
+			// The tests' stand-in push service listens on this machine's loopback interface.
+			env: { ...process.env, DUKCAPIL_PUSH_ALLOW_LOOPBACK: '1' }
+		}
 	);
 	const exited = new Promise((resolve) => child.on('exit', resolve));
 

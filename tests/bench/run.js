@@ -10,6 +10,8 @@ import { freePort, startTestServer } from '../../scripts/lib/test-server.js';
 import { firstScreenTransfer, offlineReload } from './shell.js';
 import { mediaCompression } from './media.js';
 import { syncThroughput } from './sync.js';
+import { officeBenchmarks } from './office.js';
+import { pushFanOut } from './push.js';
 
 /** @typedef {{ figure: string, value: string, goal: string, ok: boolean | null }} Row */
 
@@ -34,10 +36,13 @@ try {
 	rows.push(...(await offlineReload(browser, server.origin)));
 	rows.push(...(await mediaCompression(browser, server.origin)));
 	if (process.env.BENCH_SKIP_SYNC !== '1') rows.push(...(await syncThroughput(browser, server.origin)));
+	if (process.env.BENCH_SKIP_OFFICE !== '1') rows.push(...(await officeBenchmarks(server.origin, server.staffToken)));
 } finally {
 	await browser.close();
 	await server.stop();
 }
+// the push fan-out is a Go job of its own, run after the browser and the server are gone
+if (process.env.BENCH_SKIP_PUSH !== '1') rows.push(...(await pushFanOut()));
 
 const width = Math.max(...rows.map((row) => row.figure.length));
 console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(12)}  goal`);

@@ -123,16 +123,16 @@ test('three applications arrive exactly once through a flaky network, a reload a
 		const first = list.items[0];
 		await page.goto(`${origin}/permohonan/${first.id}`);
 		await expect(page.getByTestId('current-status')).toHaveText('Status: Diterima kantor');
-		await patch(origin, headers, first.id, { status: 'in_process' });
-		await expect(page.getByTestId('current-status')).toHaveText('Status: Sedang diproses');
+		await patch(origin, headers, first.id, { status: 'queued' });
+		await expect(page.getByTestId('current-status')).toHaveText('Status: Dalam antrean pagi ini');
 
 		// And while the app is closed: it is there when the app is opened again.
 		const second = list.items[1];
 		await page.close();
-		await patch(origin, headers, second.id, { status: 'in_process' });
+		await patch(origin, headers, second.id, { status: 'queued' });
 		const reopened = await context.newPage();
 		await reopened.goto(`${origin}/permohonan/${second.id}`);
-		await expect(reopened.getByTestId('current-status')).toHaveText('Status: Sedang diproses');
+		await expect(reopened.getByTestId('current-status')).toHaveText('Status: Dalam antrean pagi ini');
 		await expect(reopened.getByTestId('timeline')).toContainText('WITA');
 	} finally {
 		await server.stop();

@@ -24,9 +24,14 @@ func TestMain(m *testing.M) {
 
 const applicationsURL = "/api/collections/applications/records"
 
-// as returns the headers of a request made by the fixture account id.
-func as(t testing.TB, id string) map[string]string {
-	return maps.Clone(testapp.AuthHeader(t, id))
+// as returns the headers of a request made by the fixture account id,
+// merged with the extra headers.
+func as(t testing.TB, id string, extra ...map[string]string) map[string]string {
+	headers := maps.Clone(testapp.AuthHeader(t, id))
+	for _, e := range extra {
+		maps.Copy(headers, e)
+	}
+	return headers
 }
 
 func jsonBody(t testing.TB, v any) io.Reader {

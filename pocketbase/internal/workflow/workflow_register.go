@@ -1,10 +1,13 @@
 // Package workflow enforces the application status workflow of DESIGN.md
 // ("Application status") on the applications API: which status changes a
-// resident may make, that the answers are frozen once submitted, the checks
-// and stamps of finalising (validation against the catalog, the required
-// documents, the submission time, the subject and the reference number),
-// and the application_events audit row of every status change, written in
-// the same transaction as the change.
+// resident and staff may make, that the answers are frozen once submitted,
+// the checks and stamps of finalising (validation against the catalog, the
+// required documents, the submission time, the subject and the reference
+// number), the conditions of the staff decisions (a result PDF to complete,
+// a note to ask for a revision or to reject), and the application_events
+// audit row of every status change and the notifications row of every
+// change the resident should hear about (texts in workflow_texts.go), both
+// written in the same transaction as the change.
 package workflow
 
 import (
@@ -37,6 +40,8 @@ const (
 	CodeApplicationLocked   = "application_locked"
 	CodeDocumentMissing     = "document_missing"
 	CodeStatusChanged       = "status_changed"
+	CodeResultRequired      = "result_required"
+	CodeNoteRequired        = "note_required"
 )
 
 const (
@@ -45,9 +50,17 @@ const (
 )
 
 // Register binds the workflow to the create and update requests of the
-// applications API (the records API and the dashboard). Records saved by
-// server code (the morning intake, the seed) are not checked here.
+// applications API (the records API and the dashboard): the resident and
+// staff transition tables, the answers lock, finalising, the event of every
+// status change and the notification of every change the resident should
+// hear about, written in the transaction of the change. It also keeps the
+// events and notifications append-only through the API and the
+// application's list of documents in step. Records saved by server code
+// (the morning intake, the seed) are not checked here.
 func Register(app core.App) {
+	registerAudit(app)
+	registerDocumentsLink(app)
+
 	app.OnRecordCreateRequest(ApplicationsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{
 		Id:   createHookId,
 		Func: onCreate,

@@ -75,15 +75,23 @@ func onCreate(e *core.RecordRequestEvent) error {
 	})
 }
 
-// onUpdate enforces the resident transitions and the answers lock,
-// finalises on → submitted, and writes the event of a status change.
+// onUpdate enforces the resident transitions and the answers lock, and the
+// staff transitions with their conditions; finalises a resident's →
+// submitted, gives a hand-queued application its number; and writes, in
+// the transaction of the change, the event of a status change and, for a
+// staff decision, the resident's notification.
 func onUpdate(e *core.RecordRequestEvent) error {
 	who := actorOf(e)
 	before := e.Record.Original()
 	from, to := before.GetString("status"), e.Record.GetString("status")
 
-	if who.kind == ActorResident {
+	switch who.kind {
+	case ActorResident:
 		if err := checkResidentChange(before, e.Record, from, to); err != nil {
+			return err
+		}
+	case ActorStaff:
+		if err := checkStaffChange(before, e.Record, from, to); err != nil {
 			return err
 		}
 	}
@@ -106,17 +114,35 @@ func onUpdate(e *core.RecordRequestEvent) error {
 				return err
 			}
 		}
+		var queueDate string
+		var queueNo int
+		if who.kind == ActorStaff && to == StatusQueued && from != to {
+			if queueDate, queueNo, err = queueByHand(tx, before, e.Record, time.Now()); err != nil {
+				return err
+			}
+		}
 		if err := e.Next(); err != nil {
 			return err
 		}
 		if from == to {
 			return nil
 		}
-		note := ""
-		if who.kind == ActorStaff && e.Record.GetString("staff_note") != before.GetString("staff_note") {
-			note = e.Record.GetString("staff_note")
+		if who.kind != ActorStaff {
+			return writeEvent(tx, e.Record.Id, from, to, who, "")
 		}
-		return writeEvent(tx, e.Record.Id, from, to, who, note)
+
+		// staff: the event and the resident's notification
+		note := staffEventNote(before, e.Record, to)
+		if to == StatusQueued {
+			note = handQueueNote(queueDate, queueNo)
+		}
+		if err := writeEvent(tx, e.Record.Id, from, to, who, note); err != nil {
+			return err
+		}
+		if to == StatusQueued {
+			return notifyQueued(tx, e.Record, queueDate, queueNo)
+		}
+		return notifyStatus(tx, e.Record, to)
 	})
 }
 

@@ -15,14 +15,49 @@ const (
 
 // transitions lists, for each kind of actor, the status changes it may
 // make: from → the statuses it may go to. Keeping the status is not a
-// transition (a retried finalise is a no-op). A kind without a table is not
-// checked: staff (superusers) until the staff workflow is built, when its
-// table goes here (queued → in_process, in_process → completed, ...).
+// transition (a retried finalise is a no-op).
+//
+// Staff (superusers, in the dashboard) work the queue: queued →
+// in_process; queued or in_process → completed (needs a result PDF),
+// needs_revision or rejected (need a staff_note). submitted → queued is the
+// morning intake's move; staff may make it by hand too (an application that
+// arrived after the intake and is handled the same day), and then get the
+// queue number and process date that the intake would have given.
+// Uploading and needs_revision belong to the resident; completed, rejected
+// and cancelled are final.
 var transitions = map[string]map[string][]string{
 	ActorResident: {
 		StatusUploading:     {StatusSubmitted, StatusCancelled},
 		StatusNeedsRevision: {StatusSubmitted},
 		StatusSubmitted:     {StatusCancelled},
+	},
+	ActorStaff: {
+		StatusSubmitted: {StatusQueued},
+		StatusQueued:    {StatusInProcess, StatusCompleted, StatusNeedsRevision, StatusRejected},
+		StatusInProcess: {StatusCompleted, StatusNeedsRevision, StatusRejected},
+	},
+}
+
+// actorNames names the kinds of actor at the start of a message.
+var actorNames = map[string]string{
+	ActorResident: "Residents",
+	ActorStaff:    "Staff",
+	ActorSystem:   "The system",
+}
+
+// transitionHints explain, per kind of actor and status, why a status
+// cannot be left (appended to the message of a refused change).
+var transitionHints = map[string]map[string]string{
+	ActorStaff: {
+		StatusUploading:     " The resident finalises it (uploading → submitted).",
+		StatusNeedsRevision: " The resident corrects and resubmits it (needs_revision → submitted).",
+		StatusCompleted:     " Completed is final.",
+		StatusRejected:      " Rejected is final.",
+		StatusCancelled:     " Cancelled is final.",
+	},
+	ActorResident: {
+		StatusQueued:    " The office is processing it.",
+		StatusInProcess: " The office is processing it.",
 	},
 }
 
@@ -49,13 +84,14 @@ func transitionError(actor, from, to string) error {
 	if slices.Contains(allowed, to) {
 		return nil
 	}
-	who := strings.ToUpper(actor[:1]) + actor[1:] + "s"
+	who := actorNames[actor]
+	hint := transitionHints[actor][from]
 	if len(allowed) == 0 {
-		return fmt.Errorf("%s cannot change the status of an application that is %q (asked: %q).", who, from, to)
+		return fmt.Errorf("%s cannot change the status of an application that is %q (asked: %q).%s", who, from, to, hint)
 	}
 	quoted := make([]string, len(allowed))
 	for i, s := range allowed {
 		quoted[i] = fmt.Sprintf("%q", s)
 	}
-	return fmt.Errorf("%s may change an application that is %q only to %s, not to %q.", who, from, strings.Join(quoted, " or "), to)
+	return fmt.Errorf("%s may change an application that is %q only to %s, not to %q.%s", who, from, strings.Join(quoted, " or "), to, hint)
 }

@@ -14,6 +14,11 @@ export interface PushProgress {
 	created: boolean;
 	/** Ids of the documents the server holds. */
 	uploaded: string[];
+	/**
+	 * The document whose upload was started and not confirmed: if its answer was lost, the server
+	 * may hold it already, so the next try asks before sending its bytes again.
+	 */
+	inflight?: string;
 }
 
 /** Why an application was set aside: the server refused it for a reason retrying cannot cure. */

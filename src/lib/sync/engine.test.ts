@@ -172,3 +172,29 @@ describe('sync engine against a real PocketBase', () => {
 		expect(uploads).toBe(3);
 	});
 });
+
+describe('resending after a cut', () => {
+	it('does not send a document again when its upload arrived but the answer was lost', async () => {
+		const resident = await makeResident(origin);
+		const db = freshDatabase();
+		const application = await putInOutbox(db, resident.id, 'akta-kelahiran', validBirth, BIRTH_DOCUMENTS);
+		let sends = 0;
+		let dropped = false;
+		const losing: Uploader = async (request) => {
+			sends++;
+			const response = await fetchUploader()(request);
+			if (!dropped) {
+				dropped = true;
+				throw new TypeError('answer lost');
+			}
+			return response;
+		};
+		const engine = new SyncEngine(testContext(resident.pb, db, { upload: losing }), { locks: null });
+		await engine.run();
+		await engine.retryNow();
+		expect((await engine.run()).phase).toBe('idle');
+		// Three documents, each sent once: the lost answer was recovered by asking, not by resending.
+		expect(sends).toBe(3);
+		expect((await serverCopy(application.id)).documents).toHaveLength(3);
+	});
+});

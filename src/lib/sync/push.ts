@@ -55,9 +55,15 @@ export async function pushApplication(
 
 	for (const document of documents) {
 		if (push.uploaded.includes(document.id)) continue;
-		await uploadDocument(ctx, application, document, (loaded) => onProgress({ applicationId: application.id, loaded: done + loaded, total }));
+		// An upload cut off earlier may have arrived whole: ask before sending the bytes again.
+		const arrived = push.inflight === document.id && (await documentOnServer(ctx, document.id));
+		if (!arrived) {
+			await ctx.db.applications.update(application.id, { push: { ...push, uploaded: [...push.uploaded], inflight: document.id } });
+			await uploadDocument(ctx, application, document, (loaded) => onProgress({ applicationId: application.id, loaded: done + loaded, total }));
+		}
 		done += document.size;
 		push.uploaded.push(document.id);
+		push.inflight = undefined;
 		await ctx.db.applications.update(application.id, { push: { ...push, uploaded: [...push.uploaded] } });
 		onProgress({ applicationId: application.id, loaded: done, total });
 	}
@@ -73,6 +79,17 @@ export async function pushApplication(
 		});
 		if (RECEIVED_STATUSES.has(String(current.status))) return current;
 		throw failure;
+	}
+}
+
+/** documentOnServer tells whether the server holds a document (ours: the view rule shows only ours). */
+async function documentOnServer(ctx: SyncContext, id: string): Promise<boolean> {
+	try {
+		await ctx.pb.collection('documents').getOne(id, { fetch: ctx.fetch, requestKey: null, fields: 'id' });
+		return true;
+	} catch (error) {
+		if (error instanceof ClientResponseError && error.status === 404) return false;
+		throw toSyncFailure(error);
 	}
 }
 
