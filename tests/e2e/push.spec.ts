@@ -1,13 +1,10 @@
 import { validBirth } from '../../src/lib/catalog/services/akta-kelahiran.fixtures';
-import { api, expect, expectAccessible, signInOnline, test } from './support';
+import { RESULT_PDF, api, expect, expectAccessible, signInOnline, test } from './support';
 import { documentPhoto } from './journey';
 import { seedOutbox } from './outbox';
 import { fakeBrowserSubscription, startPushService } from './push-service';
 
 const KINDS = ['surat-kelahiran', 'buku-nikah', 'kk'];
-const RESULT_PDF = Buffer.from(
-	'%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'
-);
 
 test('a resident subscribes; staff complete the application; the push shows, and status and PDF are on the phone offline', async ({ page, context, baseURL }) => {
 	test.setTimeout(120_000);

@@ -124,3 +124,8 @@ export async function signInOnline(page: Page, baseURL: string, name = 'Ahmad Fa
 	await waitForServiceWorker(page);
 	return { ...resident, id };
 }
+
+/** A minimal PDF, as staff upload for a finished document. */
+export const RESULT_PDF = Buffer.from(
+	'%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'
+);

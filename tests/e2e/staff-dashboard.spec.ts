@@ -1,0 +1,133 @@
+import type { Locator, Page } from '@playwright/test';
+import { validBirth } from '../../src/lib/catalog/services/akta-kelahiran.fixtures';
+import { RESULT_PDF, api, expect, expectAccessible, signInOnline, test } from './support';
+import { documentPhoto } from './journey';
+import { seedOutbox } from './outbox';
+
+const KINDS = ['surat-kelahiran', 'buku-nikah', 'kk'];
+// The dashboard is a heavy single-page app and the machine may be shared: be patient with it.
+const DASHBOARD = { timeout: 20_000 };
+
+/** signInToDashboard signs the staff member in to the PocketBase dashboard at /_/. */
+async function signInToDashboard(dashboard: Page): Promise<void> {
+	await dashboard.goto('/_/');
+	await dashboard.getByLabel(/email/i).fill(process.env.E2E_STAFF_EMAIL!);
+	await dashboard.getByRole('textbox', { name: /password/i }).fill(process.env.E2E_STAFF_PASSWORD!);
+	await dashboard.getByRole('button', { name: /login/i }).click(DASHBOARD);
+	await expect(dashboard.getByText('todays_queue', { exact: true }).first()).toBeVisible(DASHBOARD);
+}
+
+/** openTodaysQueue opens the "todays_queue" view from the sidebar. */
+async function openTodaysQueue(dashboard: Page): Promise<void> {
+	await dashboard.getByText('todays_queue', { exact: true }).first().click(DASHBOARD);
+	await expect(dashboard).toHaveURL(/collection=todays_queue/, DASHBOARD);
+}
+
+/** previewQueueRow opens the read-only preview of the queue row with this reference. */
+async function previewQueueRow(dashboard: Page, reference: string): Promise<Locator> {
+	await dashboard.getByRole('row').filter({ hasText: reference }).click(DASHBOARD);
+	const preview = dashboard.locator('.modal[data-modal-state="open"]').filter({ hasText: 'todays_queue record preview' });
+	await expect(preview).toBeVisible(DASHBOARD);
+	return preview;
+}
+
+/** editApplication opens the application's edit panel straight from its dashboard address. */
+async function editApplication(dashboard: Page, applicationId: string): Promise<Locator> {
+	// A fresh load: a hash change alone, inside the running dashboard, does not open the panel.
+	await dashboard.goto('about:blank');
+	await dashboard.goto(`/_/#/collections?collection=applications&record=${applicationId}`);
+	const panel = dashboard.locator('[data-pb="recordUpsertModal"][data-modal-state="open"]');
+	await expect(panel.locator('.modal-title')).toHaveText(/Edit\s*applications\s*record/, DASHBOARD);
+	await expect(panel.locator('button[name="status"]')).toHaveText('queued', DASHBOARD);
+	return panel;
+}
+
+/** chooseStatus picks an option in the dashboard's select dropdown for "status". */
+async function chooseStatus(panel: Locator, status: string): Promise<void> {
+	await panel.locator('button[name="status"]').click(DASHBOARD);
+	await panel.locator('.select-option').filter({ hasText: new RegExp(`^${status}$`) }).click(DASHBOARD);
+	await expect(panel.locator('button[name="status"]')).toHaveText(status);
+}
+
+/** attachResult puts a PDF into the "results" file field (its upload button is backed by a hidden file input). */
+async function attachResult(panel: Locator, name: string, pdf: Buffer): Promise<void> {
+	const field = panel.locator('.field-type-file:has(output[name="results"])');
+	await field.locator('input[type="file"]').setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf }, DASHBOARD);
+	await expect(field).toContainText(name.replace(/\.pdf$/, ''), DASHBOARD);
+}
+
+/** save presses "Save changes" and waits until the server has accepted the record. */
+async function save(dashboard: Page, panel: Locator): Promise<void> {
+	const saved = dashboard.waitForResponse((r) => r.url().includes('/api/collections/applications/records/') && r.request().method() === 'PATCH', DASHBOARD);
+	await panel.getByRole('button', { name: 'Save changes' }).click(DASHBOARD);
+	const response = await saved;
+	expect(response.status(), await response.text()).toBe(200);
+	await expect(panel).toBeHidden(DASHBOARD);
+}
+
+/** resultPdfStart reads the first bytes of the application's stored result PDF from the phone's IndexedDB. */
+function resultPdfStart(page: Page, applicationId: string): Promise<string | null> {
+	return page.evaluate(
+		(id) =>
+			new Promise<string | null>((resolve) => {
+				const open = indexedDB.open('dukcapil-daring');
+				open.onsuccess = () => {
+					const request = open.result.transaction('results').objectStore('results').index('applicationId').getAll(id);
+					request.onsuccess = async () => resolve(request.result.length ? (await (request.result[0].blob as Blob).text()).slice(0, 8) : null);
+				};
+			}),
+		applicationId
+	);
+}
+
+test('staff complete a sent application through the dashboard; the phone shows it and opens the PDF offline', async ({ page, context, browser, baseURL }) => {
+	test.setTimeout(150_000);
+	const resident = await signInOnline(page, baseURL!, 'Siti Rahmawati');
+
+	// The resident's phone sends an application with its three documents; the office receives it.
+	await page.goto('/permohonan');
+	await expect(page.getByText('Belum ada permohonan.')).toBeVisible();
+	const photo = await documentPhoto(page, 'DOKUMEN', 800, 600);
+	const [sent] = await seedOutbox(page, resident.id, [{ service: 'akta-kelahiran', answers: validBirth, documents: KINDS.map((kind) => ({ kind, photo })) }]);
+	await page.goto(`/permohonan/${sent.id}`);
+	await expect(page.getByTestId('reference')).toContainText('BPN-', { timeout: 30_000 });
+	const reference = (await page.getByTestId('reference').textContent())!.match(/BPN-[\w-]+/)![0];
+
+	// The morning intake puts it in today's queue.
+	const staff = await api.staff(baseURL!);
+	const intake = await fetch(`${baseURL}/api/office/intake`, { method: 'POST', headers: { authorization: staff.token } });
+	expect(intake.status, await intake.clone().text()).toBe(200);
+
+	// A staff member works in the real dashboard, in a browser of their own (its console is not the app's).
+	const office = await browser.newContext({ baseURL });
+	try {
+		const dashboard = await office.newPage();
+		await signInToDashboard(dashboard);
+		await openTodaysQueue(dashboard);
+		await expect(dashboard.getByRole('row').filter({ hasText: reference })).toBeVisible(DASHBOARD);
+		const preview = await previewQueueRow(dashboard, reference);
+		for (const kind of KINDS) await expect(preview.getByText(kind, { exact: true })).toBeVisible(DASHBOARD);
+		await preview.getByRole('button', { name: 'Close' }).click(DASHBOARD);
+
+		const panel = await editApplication(dashboard, sent.id);
+		await attachResult(panel, 'akta-kelahiran.pdf', RESULT_PDF);
+		await chooseStatus(panel, 'completed');
+		await save(dashboard, panel);
+	} finally {
+		await office.close();
+	}
+
+	// The phone, still open on the application, follows without a reload.
+	await expect(page.getByTestId('current-status')).toHaveText('Status: Selesai', { timeout: 30_000 });
+	await expect.poll(() => resultPdfStart(page, sent.id), { timeout: 20_000 }).toBe('%PDF-1.4');
+
+	// With the network off, the status and the office's PDF are still there.
+	await context.setOffline(true);
+	await page.goto(`/permohonan/${sent.id}`);
+	await expect(page.getByTestId('current-status')).toHaveText('Status: Selesai');
+	const link = page.getByTestId('results').getByRole('link');
+	await expect(link).toHaveText('Buka Akta kelahiran (PDF)');
+	await expect(link).toHaveAttribute('href', /^blob:/);
+	expect(await resultPdfStart(page, sent.id)).toBe('%PDF-1.4');
+	await expectAccessible(page);
+});
