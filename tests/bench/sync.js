@@ -162,6 +162,9 @@ export async function syncThroughput(browser, origin) {
 	const ratio = clean.seconds / floor;
 	const withCut = await sendAll(browser, origin, count, true);
 	const again = withCut.bytesUp - clean.bytesUp;
+	// One document's worth on the wire: its file plus its share of the requests around it (form fields,
+	// headers, create and finalise), as measured in the clean run.
+	const perDocument = clean.bytesUp / (count * KINDS.length);
 	return [
 		{ figure: `sync: ${count} applications x 3 documents (${(clean.documentBytes / 1024).toFixed(0)} KB each), 750 kbit/s up, 150 ms`, value: `${clean.seconds.toFixed(1)} s`, goal: '', ok: null },
 		{ figure: 'sync: bytes sent / uplink bandwidth (floor)', value: `${floor.toFixed(1)} s`, goal: `${(clean.bytesUp / 1024 / 1024).toFixed(1)} MB sent for ${(clean.payload / 1024 / 1024).toFixed(1)} MB of files`, ok: null },
@@ -169,8 +172,8 @@ export async function syncThroughput(browser, origin) {
 		{
 			figure: 'sync: bytes sent again after a cut half way',
 			value: `${(Math.max(0, again) / 1024).toFixed(0)} KB`,
-			goal: `<= one document (${(clean.documentBytes / 1024).toFixed(0)} KB)`,
-			ok: again <= clean.documentBytes
+			goal: `<= one document on the wire (${(perDocument / 1024).toFixed(0)} KB; its file alone ${(clean.documentBytes / 1024).toFixed(0)} KB)`,
+			ok: again <= perDocument
 		}
 	];
 }
