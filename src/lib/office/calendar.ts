@@ -104,17 +104,26 @@ export function isWorkingDay(date: string, officeDays: readonly OfficeDay[]): bo
 	return workingDay(date, weekdayOf(date), kindsByDate(officeDays));
 }
 
+/** The pieces of a processing morning as a resident reads them, in their language. */
+export interface ProcessingMorningParts {
+	/** "Senin, 30 November 2026" / "Monday 30 November 2026" */
+	date: string;
+	/** "07.30" / "07:30" */
+	time: string;
+	/** "WITA" */
+	zone: string;
+}
+
 /**
- * formatProcessingMorning describes a processing morning for the resident, in Indonesian
- * ("Senin, 30 November 2026, mulai pukul 07.30 WITA") or English
- * ("Monday 30 November 2026, from 07:30 WITA"). The names of days and months come from
- * Intl.DateTimeFormat; the punctuation is fixed here so that it reads the same in every browser.
+ * processingMorningParts gives the date, time and zone of a processing morning for a sentence of
+ * the app's messages. The names of days and months come from Intl.DateTimeFormat; the punctuation
+ * is fixed here so that it reads the same in every browser.
  */
-export function formatProcessingMorning(
+export function processingMorningParts(
 	result: ProcessingMorning,
 	locale: 'id' | 'en',
 	timeZone: string = OFFICE_TIME_ZONE
-): string {
+): ProcessingMorningParts {
 	const parts = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
 		weekday: 'long',
 		day: 'numeric',
@@ -127,11 +136,26 @@ export function formatProcessingMorning(
 	}).formatToParts(result.intakeAt);
 	const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
 	const day = `${part('day')} ${part('month')} ${part('year')}`;
-	const zone = zoneLabel(timeZone, result.intakeAt);
+	return {
+		date: locale === 'id' ? `${part('weekday')}, ${day}` : `${part('weekday')} ${day}`,
+		time: locale === 'id' ? `${part('hour')}.${part('minute')}` : `${part('hour')}:${part('minute')}`,
+		zone: zoneLabel(timeZone, result.intakeAt)
+	};
+}
 
-	return locale === 'id'
-		? `${part('weekday')}, ${day}, mulai pukul ${part('hour')}.${part('minute')} ${zone}`
-		: `${part('weekday')} ${day}, from ${part('hour')}:${part('minute')} ${zone}`;
+/**
+ * formatProcessingMorning describes a processing morning in one phrase, in Indonesian
+ * ("Senin, 30 November 2026, mulai pukul 07.30 WITA") or English
+ * ("Monday 30 November 2026, from 07:30 WITA"); the app itself builds the sentence from
+ * processingMorningParts and its messages.
+ */
+export function formatProcessingMorning(
+	result: ProcessingMorning,
+	locale: 'id' | 'en',
+	timeZone: string = OFFICE_TIME_ZONE
+): string {
+	const { date, time, zone } = processingMorningParts(result, locale, timeZone);
+	return locale === 'id' ? `${date}, mulai pukul ${time} ${zone}` : `${date}, from ${time} ${zone}`;
 }
 
 // Indonesia's legal zone names (WIB, WITA, WIT), the same in both languages; browsers spell
