@@ -12,14 +12,12 @@ import (
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 	"github.com/pocketbase/pocketbase/tools/osutils"
 
-	"dukcapil-daring/server/internal/files"
 	"dukcapil-daring/server/internal/intake"
-	"dukcapil-daring/server/internal/nik"
 	"dukcapil-daring/server/internal/office"
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/seed"
+	"dukcapil-daring/server/internal/server"
 	"dukcapil-daring/server/internal/web"
-	"dukcapil-daring/server/internal/workflow"
 	_ "dukcapil-daring/server/migrations"
 )
 
@@ -76,17 +74,15 @@ func main() {
 		Automigrate:  false,
 	})
 
-	nik.Register(app)
-	workflow.Register(app)
-	files.Register(app)
-	intakeConfig := intake.Config{IntakeTime: intakeTime}
-	if err := intake.CheckConfig(intakeConfig); err != nil {
+	err := server.Register(app, server.Config{
+		Web:    web.Config{PublicDir: publicDir, IndexFallback: indexFallback},
+		Demo:   seed.Config{Enabled: demo},
+		Intake: intake.Config{IntakeTime: intakeTime},
+		Push:   push.ConfigFromEnv(),
+	})
+	if err != nil {
 		log.Fatal(err)
 	}
-	intake.Register(app, intakeConfig)
-	push.Register(app, push.ConfigFromEnv())
-	seed.Register(app, seed.Config{Enabled: demo})
-	web.Register(app, web.Config{PublicDir: publicDir, IndexFallback: indexFallback})
 
 	if err := app.Start(); err != nil {
 		log.Fatal(err)

@@ -19,6 +19,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"dukcapil-daring/server/internal/files"
+	"dukcapil-daring/server/internal/servertest"
 	"dukcapil-daring/server/internal/testapp"
 )
 
@@ -185,7 +186,7 @@ func TestDocumentUploads(t *testing.T) {
 
 	scenarios = append(scenarios, submitted, revision, toB, asB)
 	for _, s := range scenarios {
-		s.TestAppFactory = testapp.FactoryWithHooks
+		s.TestAppFactory = servertest.Factory
 		s.Test(t)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
+	"dukcapil-daring/server/internal/servertest"
 	"dukcapil-daring/server/internal/testapp"
 	"dukcapil-daring/server/internal/workflow"
 )
@@ -62,7 +63,7 @@ func TestAssignReferenceRetriesOnce(t *testing.T) {
 // API: every one gets its own number of the day, 0001 to N.
 func TestConcurrentFinalises(t *testing.T) {
 	const n = 8
-	app := testapp.NewWithHooks(t)
+	app := servertest.New(t)
 
 	ids := make([]string, n)
 	for i := range ids {

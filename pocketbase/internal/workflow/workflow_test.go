@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"dukcapil-daring/server/internal/servertest"
 	"dukcapil-daring/server/internal/testapp"
 	"dukcapil-daring/server/internal/workflow"
 )
@@ -229,7 +230,7 @@ func TestResidentTransitions(t *testing.T) {
 	)
 
 	for _, s := range scenarios {
-		s.TestAppFactory = testapp.FactoryWithHooks
+		s.TestAppFactory = servertest.Factory
 		s.Test(t)
 	}
 }
@@ -418,7 +419,7 @@ func TestFinalise(t *testing.T) {
 	}
 
 	for _, s := range scenarios {
-		s.TestAppFactory = testapp.FactoryWithHooks
+		s.TestAppFactory = servertest.Factory
 		s.Test(t)
 	}
 }
@@ -497,7 +498,7 @@ func TestCreate(t *testing.T) {
 	}
 
 	for _, s := range scenarios {
-		s.TestAppFactory = testapp.FactoryWithHooks
+		s.TestAppFactory = servertest.Factory
 		s.Test(t)
 	}
 }
