@@ -26,17 +26,25 @@ func onCreate(e *core.RecordRequestEvent) error {
 		}
 		claimed := strings.ToLower(strings.TrimSpace(e.Record.GetString("sha256")))
 		switch {
-		case content.contentType == "":
+		case content.ContentType == "":
 			errs["file"] = validation.NewError(CodeFileType, "The file is not a JPEG, PNG or WebP image or a PDF document.")
 		case claimed == "":
 			errs["sha256"] = validation.NewError("validation_required", "The SHA-256 of the file is required.")
-		case claimed != content.sha256:
+		case claimed != content.SHA256:
 			errs["sha256"] = validation.NewError(CodeSHA256Mismatch,
 				"The file's SHA-256 differs from the one given: it was changed or cut off on the way.")
+		case errors.Is(content.ImageErr, ErrImageTooLarge):
+			errs["file"] = validation.NewError(CodeImageTooLarge, fmt.Sprintf(
+				"The image has %d × %d pixels; at most %d million are accepted.", content.Width, content.Height, MaxPixels/1_000_000)).
+				SetParams(map[string]any{"maxPixels": MaxPixels})
+		case content.ImageErr != nil:
+			errs["file"] = validation.NewError(CodeFileType, "The image's header cannot be read.")
 		default:
-			e.Record.Set("sha256", content.sha256)
+			e.Record.Set("sha256", content.SHA256)
+			// stored (and so served) as the type its content is
+			uploads[0].Name = StoredName(uploads[0].Name, content.ContentType)
 		}
-		e.Record.Set("size", content.size)
+		e.Record.Set("size", content.Size)
 	} // without exactly one file the field's own validators report it
 
 	staff := e.HasSuperuserAuth()
