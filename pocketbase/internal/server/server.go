@@ -8,6 +8,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"dukcapil-daring/server/internal/deploy"
 	"dukcapil-daring/server/internal/files"
 	"dukcapil-daring/server/internal/intake"
 	"dukcapil-daring/server/internal/nik"
@@ -27,6 +28,8 @@ type Config struct {
 	Intake intake.Config
 	// Push is Web Push delivery.
 	Push push.Config
+	// Deploy is the reverse proxy and https setup.
+	Deploy deploy.Config
 }
 
 // Register registers every feature on app: the NIK rules of users, the
@@ -38,6 +41,7 @@ func Register(app core.App, config Config) error {
 		return err
 	}
 
+	deploy.Register(app, config.Deploy)
 	nik.Register(app)
 	workflow.Register(app)
 	files.Register(app)
