@@ -17,6 +17,7 @@ import (
 	"dukcapil-daring/server/internal/intake"
 	"dukcapil-daring/server/internal/office"
 	"dukcapil-daring/server/internal/push"
+	"dukcapil-daring/server/internal/quota"
 	"dukcapil-daring/server/internal/seed"
 	"dukcapil-daring/server/internal/server"
 	"dukcapil-daring/server/internal/web"
@@ -96,6 +97,7 @@ func main() {
 		Demo:   seed.Config{Enabled: demo},
 		Intake: intake.Config{IntakeTime: intakeTime},
 		Push:   push.ConfigFromEnv(),
+		Quota:  quota.ConfigFromEnv(),
 		Deploy: deploy.Config{
 			TrustedProxyHeaders: deploy.ParseHeaders(trustedProxyHeaders),
 			UseLeftmostIP:       deployConfig.UseLeftmostIP,

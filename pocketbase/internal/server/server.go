@@ -13,6 +13,7 @@ import (
 	"dukcapil-daring/server/internal/intake"
 	"dukcapil-daring/server/internal/nik"
 	"dukcapil-daring/server/internal/push"
+	"dukcapil-daring/server/internal/quota"
 	"dukcapil-daring/server/internal/seed"
 	"dukcapil-daring/server/internal/web"
 	"dukcapil-daring/server/internal/workflow"
@@ -30,6 +31,8 @@ type Config struct {
 	Push push.Config
 	// Deploy is the reverse proxy and https setup.
 	Deploy deploy.Config
+	// Quota is the per-resident caps and the removal of abandoned uploads.
+	Quota quota.Config
 }
 
 // Register registers every feature on app: the NIK rules of users, the
@@ -45,6 +48,7 @@ func Register(app core.App, config Config) error {
 	nik.Register(app)
 	workflow.Register(app)
 	files.Register(app)
+	quota.Register(app, config.Quota)
 	intake.Register(app, config.Intake)
 	push.Register(app, config.Push)
 	seed.Register(app, config.Demo)
