@@ -11,6 +11,7 @@ import (
 	"dukcapil-daring/server/internal/deploy"
 	"dukcapil-daring/server/internal/files"
 	"dukcapil-daring/server/internal/intake"
+	"dukcapil-daring/server/internal/limits"
 	"dukcapil-daring/server/internal/nik"
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/quota"
@@ -33,6 +34,8 @@ type Config struct {
 	Deploy deploy.Config
 	// Quota is the per-resident caps and the removal of abandoned uploads.
 	Quota quota.Config
+	// Limits is the rate limits per account and per identity.
+	Limits limits.Config
 }
 
 // Register registers every feature on app: the NIK rules of users, the
@@ -45,6 +48,7 @@ func Register(app core.App, config Config) error {
 	}
 
 	deploy.Register(app, config.Deploy)
+	limits.Register(app, config.Limits)
 	nik.Register(app)
 	workflow.Register(app)
 	files.Register(app)
