@@ -222,8 +222,16 @@ func TestAbandonedUploadsRemoved(t *testing.T) {
 	if _, err := app.FindRecordById(quota.DocumentsCollection, testapp.DocumentA); err == nil {
 		t.Error("the abandoned application's document is still there")
 	}
-	if ok, _ := fsys.Exists(fileKey); ok {
-		t.Error("the abandoned application's file is still stored")
+	// PocketBase deletes the files after the commit, in the background
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		ok, _ := fsys.Exists(fileKey)
+		if !ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Error("the abandoned application's file is still stored")
+			break
+		}
 	}
 }
 
