@@ -17,7 +17,7 @@ describe('toAppError', () => {
 			})
 		);
 		expect(error.reason).toBe('refused');
-		expect(error.fields).toEqual({ nik: 'err_nik_province', email: 'err_email_taken', phone: 'err_invalid' });
+		expect(error.fields).toEqual({ nik: 'err_f_nik_province', email: 'err_email_taken', phone: 'err_invalid' });
 	});
 
 	it('treats a taken NIK as taken, not as invalid', () => {

@@ -69,12 +69,12 @@ export interface AppError {
 
 /** Maps PocketBase's and our own field codes to i18n keys, per field where it matters. */
 const FIELD_CODES: Record<string, string> = {
-	nik_length: 'err_nik_length',
-	nik_digits: 'err_nik_digits',
-	nik_province: 'err_nik_province',
-	nik_day: 'err_nik_day',
-	nik_month: 'err_nik_month',
-	nik_serial: 'err_nik_serial',
+	nik_length: 'err_f_nik_length',
+	nik_digits: 'err_f_nik_digits',
+	nik_province: 'err_f_nik_province',
+	nik_day: 'err_f_nik_day',
+	nik_month: 'err_f_nik_month',
+	nik_serial: 'err_f_nik_serial',
 	nik_taken: 'err_nik_taken',
 	'nik:validation_not_unique': 'err_nik_taken',
 	'email:validation_not_unique': 'err_email_taken',
@@ -83,7 +83,7 @@ const FIELD_CODES: Record<string, string> = {
 	'email:validation_required': 'err_required_email',
 	'name:validation_required': 'err_required_name',
 	'nik:validation_required': 'err_required_nik',
-	'nik:validation_invalid_format': 'err_nik_digits',
+	'nik:validation_invalid_format': 'err_f_nik_digits',
 	'phone:validation_invalid_format': 'err_phone',
 	'password:validation_length_out_of_range': 'err_password_short',
 	'password:validation_min_text_constraint': 'err_password_short',
