@@ -1,8 +1,8 @@
 import type { RecordModel } from 'pocketbase';
 import type { LocalApplication, LocalNotification } from '$lib/local/db';
 import type { SyncContext } from './context';
-import { toSyncFailure } from './errors';
-import { RECEIVED_STATUSES, toRemote } from './mirror';
+import { classifyFailure } from '$lib/pb/errors';
+import { RECEIVED_STATUSES, toRemote, toStatusEvent } from './mirror';
 import { keepResults, retryResults } from './results';
 
 export { downloadResults } from './results';
@@ -94,7 +94,7 @@ export async function pushReadMarks(ctx: SyncContext, owner: string): Promise<vo
 		try {
 			await ctx.pb.collection('notifications').update(notification.id, { read: true }, { fetch: ctx.fetch, requestKey: null });
 		} catch (error) {
-			const failure = toSyncFailure(error);
+			const failure = classifyFailure(error);
 			if (failure.reason !== 'refused') throw failure;
 		}
 		await ctx.db.notifications.update(notification.id, { readSynced: true });
@@ -108,7 +108,7 @@ export async function pushReadMarks(ctx: SyncContext, owner: string): Promise<vo
 export async function pull(ctx: SyncContext, owner: string): Promise<number> {
 	const options = { fetch: ctx.fetch, requestKey: null, batch: 200 };
 	await pushReadMarks(ctx, owner).catch((error) => {
-		throw toSyncFailure(error);
+		throw classifyFailure(error);
 	});
 	const applicationsKey = pullKey(owner, 'applications');
 	const eventsKey = pullKey(owner, 'events');
@@ -123,16 +123,7 @@ export async function pull(ctx: SyncContext, owner: string): Promise<number> {
 		const eventsSince = await since(ctx, eventsKey);
 		const eventFilter = eventsSince ? ctx.pb.filter('created > {:since}', { since: eventsSince }) : '';
 		const events = await ctx.pb.collection('application_events').getFullList({ ...options, filter: eventFilter, sort: 'created' });
-		await ctx.db.events.bulkPut(
-			events.map((event) => ({
-				id: event.id,
-				applicationId: String(event.application),
-				from: String(event.from ?? ''),
-				to: String(event.to ?? ''),
-				note: String(event.note ?? ''),
-				created: String(event.created)
-			}))
-		);
+		await ctx.db.events.bulkPut(events.map(toStatusEvent));
 
 		await pullNotifications(ctx, owner);
 
@@ -142,6 +133,6 @@ export async function pull(ctx: SyncContext, owner: string): Promise<number> {
 		if (newestEvent) await ctx.db.meta.put({ key: eventsKey, value: String(newestEvent) });
 		return records.length;
 	} catch (error) {
-		throw toSyncFailure(error);
+		throw classifyFailure(error);
 	}
 }

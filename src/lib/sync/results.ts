@@ -1,7 +1,7 @@
 import type { RecordModel } from 'pocketbase';
 import { storageFailure } from '$lib/local/errors';
 import type { SyncContext } from './context';
-import { toSyncFailure } from './errors';
+import { Failure } from '$lib/pb/errors';
 import { toRemote } from './mirror';
 
 /**
@@ -21,7 +21,7 @@ export async function downloadResults(ctx: SyncContext, record: Pick<RecordModel
 	const token = await ctx.pb.files.getToken({ fetch: ctx.fetch, requestKey: null });
 	for (const name of missing) {
 		const response = await ctx.fetch(ctx.pb.files.getURL(record, name, { token }));
-		if (!response.ok) throw toSyncFailure(new TypeError(`result ${name}: ${response.status}`));
+		if (!response.ok) throw new Failure(response.status >= 500 || response.status === 408 ? 'busy' : 'offline', {}, response.status);
 		const blob = await response.blob();
 		await ctx.db.results.put({ key: `${record.id}/${name}`, applicationId: record.id, name, blob, downloaded: ctx.now() });
 	}
