@@ -99,8 +99,10 @@ var identityActions = map[string]bool{
 	"request-password-reset": true, "confirm-password-reset": true, "request-verification": true,
 }
 
-// Register installs the limits on every route of app.
+// Register installs the limits on every route of app, and the body limit
+// of the residents' record requests (RegisterBodyLimit).
 func Register(app core.App, config Config) *Limiter {
+	RegisterBodyLimit(app)
 	l := New(config)
 	if config.Disabled {
 		return l
