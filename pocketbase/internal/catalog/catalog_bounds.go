@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -69,7 +70,7 @@ func checkFieldBounds(fields []Field, value any, path []string, errs map[string]
 // path, so the same input always gives the same answer).
 func ValidateBounded(service string, answers map[string]any) map[string]string {
 	if errs := CheckBounds(service, answers); errs != nil {
-		return errs
+		return Truncate(errs, MaxErrors)
 	}
 	return Truncate(Validate(service, answers), MaxErrors)
 }
@@ -89,4 +90,10 @@ func Truncate(errs map[string]string, max int) map[string]string {
 		out[p] = errs[p]
 	}
 	return out
+}
+
+// IsAnswerCode tells whether code is in the closed list of codes that
+// Validate may give (catalog.json answerCodes).
+func IsAnswerCode(code string) bool {
+	return code == CodeServiceUnknown || slices.Contains(answerCodes, code)
 }
