@@ -12,6 +12,7 @@ import (
 	"dukcapil-daring/server/internal/files"
 	"dukcapil-daring/server/internal/intake"
 	"dukcapil-daring/server/internal/limits"
+	"dukcapil-daring/server/internal/live"
 	"dukcapil-daring/server/internal/nik"
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/quota"
@@ -54,6 +55,7 @@ func Register(app core.App, config Config) error {
 	files.Register(app)
 	quota.Register(app, config.Quota)
 	intake.Register(app, config.Intake)
+	live.Register(app)
 	push.Register(app, config.Push)
 	seed.Register(app, config.Demo)
 	web.Register(app, config.Web)
