@@ -208,4 +208,3 @@ func TestOwnChangesOnly(t *testing.T) {
 	case <-time.After(200 * time.Millisecond):
 	}
 }
-
