@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-
 	"dukcapil-daring/server/internal/testapp"
 )
 

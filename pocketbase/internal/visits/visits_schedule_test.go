@@ -198,7 +198,7 @@ func TestTodaysVisits(t *testing.T) {
 		{
 			Name: "staff see today's visits by time", Method: http.MethodGet, URL: "/api/collections/todays_visits/records",
 			Headers: as(t, testapp.Staff), BeforeTestFunc: setup, ExpectedStatus: 200,
-			ExpectedContent: []string{`"totalItems":2`, `"code":"R-TAA1"`, `"name":"Budi Santoso"`, `"nik":"` + testapp.ResidentANIK + `"`},
+			ExpectedContent:    []string{`"totalItems":2`, `"code":"R-TAA1"`, `"name":"Budi Santoso"`, `"nik":"` + testapp.ResidentANIK + `"`},
 			NotExpectedContent: []string{idA2},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				var rows []*core.Record
