@@ -3,7 +3,8 @@ import type { LocalSlot, LocalVisit } from '$lib/local/db';
 import { getVisit, putVisit, saveSlots, updateVisit, visitsOf } from '$lib/local/visits';
 import { backoffDelay } from '$lib/sync/backoff';
 import type { SyncContext } from '$lib/sync/context';
-import { isIdTaken, SyncFailure, toSyncFailure } from '$lib/sync/errors';
+import { classifyFailure, Failure } from '$lib/pb/errors';
+import { isIdTaken } from '$lib/sync/push';
 import { addDaysTo, officeToday, VISIT_SERVICES } from './services';
 
 /**
@@ -49,7 +50,7 @@ export async function storeRemoteVisit(ctx: SyncContext, record: RecordModel): P
 	await putVisit(toLocalVisit(record, await getVisit(record.id), ctx.now()));
 }
 
-async function retryLater(ctx: SyncContext, visit: LocalVisit, failure: SyncFailure): Promise<void> {
+async function retryLater(ctx: SyncContext, visit: LocalVisit, failure: Failure): Promise<void> {
 	const attempts = (visit.attempts ?? 0) + 1;
 	await updateVisit(visit.id, { attempts, nextAttemptAt: ctx.now() + backoffDelay(attempts - 1, ctx.random), lastError: failure.reason });
 }
@@ -77,13 +78,13 @@ async function sendRequest(ctx: SyncContext, visit: LocalVisit): Promise<void> {
 			await storeRemoteVisit(ctx, await appointments.getOne(visit.id, options));
 			return;
 		}
-		const failure = toSyncFailure(error);
+		const failure = classifyFailure(error);
 		if (failure.reason === 'refused') {
-			const noCapacity = failure.details.slot === 'no_capacity';
-			await updateVisit(visit.id, { state: noCapacity ? 'no_capacity' : 'refused', refusal: failure.details, lastError: 'refused' });
+			const noCapacity = failure.codes.slot === 'no_capacity';
+			await updateVisit(visit.id, { state: noCapacity ? 'no_capacity' : 'refused', refusal: failure.codes, lastError: 'refused' });
 			return;
 		}
-		if (failure.reason === 'busy') return retryLater(ctx, visit, failure);
+		if (failure.reason === 'busy' || failure.reason === 'rate_limited') return retryLater(ctx, visit, failure);
 		throw failure;
 	}
 }
@@ -94,13 +95,13 @@ async function sendCancel(ctx: SyncContext, visit: LocalVisit): Promise<void> {
 		const record = await ctx.pb.collection('appointments').update(visit.id, { status: 'cancelled' }, { fetch: ctx.fetch, requestKey: null });
 		await storeRemoteVisit(ctx, record);
 	} catch (error) {
-		const failure = toSyncFailure(error);
+		const failure = classifyFailure(error);
 		if (failure.reason === 'refused') {
 			// too late, or the office changed it meanwhile: the pull brings what the office has
-			await updateVisit(visit.id, { cancelRequested: false, refusal: failure.details, lastError: 'refused' });
+			await updateVisit(visit.id, { cancelRequested: false, refusal: failure.codes, lastError: 'refused' });
 			return;
 		}
-		if (failure.reason === 'busy') return retryLater(ctx, visit, failure);
+		if (failure.reason === 'busy' || failure.reason === 'rate_limited') return retryLater(ctx, visit, failure);
 		throw failure;
 	}
 }
@@ -144,7 +145,7 @@ export async function refreshSlots(ctx: Pick<SyncContext, 'pb' | 'fetch' | 'now'
  * syncVisits does the visits' part of one sync. It returns the failure that should stop the sync
  * (no connection, an expired sign-in) or null; a busy server is retried later by each request.
  */
-export async function syncVisits(ctx: SyncContext, owner: string): Promise<SyncFailure | null> {
+export async function syncVisits(ctx: SyncContext, owner: string): Promise<Failure | null> {
 	try {
 		const now = ctx.now();
 		for (const visit of await visitsOf(owner)) {
@@ -156,7 +157,7 @@ export async function syncVisits(ctx: SyncContext, owner: string): Promise<SyncF
 		await refreshSlots(ctx);
 		return null;
 	} catch (error) {
-		const failure = toSyncFailure(error);
+		const failure = classifyFailure(error);
 		return failure.reason === 'offline' || failure.reason === 'unauthorized' ? failure : null;
 	}
 }
