@@ -47,12 +47,12 @@ export function toLocalVisit(record: RecordModel, local: LocalVisit | undefined,
 
 /** storeRemoteVisit keeps an appointment the server sent (pull or realtime). */
 export async function storeRemoteVisit(ctx: SyncContext, record: RecordModel): Promise<void> {
-	await putVisit(toLocalVisit(record, await getVisit(record.id), ctx.now()));
+	await putVisit(toLocalVisit(record, await getVisit(record.id, ctx.db), ctx.now()), ctx.db);
 }
 
 async function retryLater(ctx: SyncContext, visit: LocalVisit, failure: Failure): Promise<void> {
 	const attempts = (visit.attempts ?? 0) + 1;
-	await updateVisit(visit.id, { attempts, nextAttemptAt: ctx.now() + backoffDelay(attempts - 1, ctx.random), lastError: failure.reason });
+	await updateVisit(visit.id, { attempts, nextAttemptAt: ctx.now() + backoffDelay(attempts - 1, ctx.random), lastError: failure.reason }, ctx.db);
 }
 
 /** sendRequest asks the server to book one visit request. */
@@ -81,7 +81,7 @@ async function sendRequest(ctx: SyncContext, visit: LocalVisit): Promise<void> {
 		const failure = classifyFailure(error);
 		if (failure.reason === 'refused') {
 			const noCapacity = failure.codes.slot === 'no_capacity';
-			await updateVisit(visit.id, { state: noCapacity ? 'no_capacity' : 'refused', refusal: failure.codes, lastError: 'refused' });
+			await updateVisit(visit.id, { state: noCapacity ? 'no_capacity' : 'refused', refusal: failure.codes, lastError: 'refused' }, ctx.db);
 			return;
 		}
 		if (failure.reason === 'busy' || failure.reason === 'rate_limited') return retryLater(ctx, visit, failure);
@@ -98,7 +98,7 @@ async function sendCancel(ctx: SyncContext, visit: LocalVisit): Promise<void> {
 		const failure = classifyFailure(error);
 		if (failure.reason === 'refused') {
 			// too late, or the office changed it meanwhile: the pull brings what the office has
-			await updateVisit(visit.id, { cancelRequested: false, refusal: failure.codes, lastError: 'refused' });
+			await updateVisit(visit.id, { cancelRequested: false, refusal: failure.codes, lastError: 'refused' }, ctx.db);
 			return;
 		}
 		if (failure.reason === 'busy' || failure.reason === 'rate_limited') return retryLater(ctx, visit, failure);
@@ -113,7 +113,7 @@ async function pullVisits(ctx: SyncContext): Promise<void> {
 }
 
 /** refreshSlots keeps the slots of the coming weeks of every in-person service, to show offline. */
-export async function refreshSlots(ctx: Pick<SyncContext, 'pb' | 'fetch' | 'now'>): Promise<void> {
+export async function refreshSlots(ctx: Pick<SyncContext, 'pb' | 'db' | 'fetch' | 'now'>): Promise<void> {
 	const today = officeToday(new Date(ctx.now()));
 	const records = await ctx.pb.collection('appointment_slots').getFullList({
 		fetch: ctx.fetch,
@@ -137,7 +137,7 @@ export async function refreshSlots(ctx: Pick<SyncContext, 'pb' | 'fetch' | 'now'
 				booked: Number(record.booked),
 				closed: Boolean(record.closed)
 			}));
-		await saveSlots(service, slots, seenAt);
+		await saveSlots(service, slots, seenAt, ctx.db);
 	}
 }
 
@@ -148,7 +148,7 @@ export async function refreshSlots(ctx: Pick<SyncContext, 'pb' | 'fetch' | 'now'
 export async function syncVisits(ctx: SyncContext, owner: string): Promise<Failure | null> {
 	try {
 		const now = ctx.now();
-		for (const visit of await visitsOf(owner)) {
+		for (const visit of await visitsOf(owner, ctx.db)) {
 			if ((visit.nextAttemptAt ?? 0) > now) continue;
 			if (visit.state === 'outbox') await sendRequest(ctx, visit);
 			else if (visit.state === 'sent' && visit.status === 'booked' && visit.cancelRequested) await sendCancel(ctx, visit);
