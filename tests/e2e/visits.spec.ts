@@ -87,6 +87,9 @@ test('a KTP-el recording asked for offline is booked online; the ticket opens of
 	await expect(page.getByTestId('free-days')).toContainText('tempat');
 	await expect(page.getByTestId('free-days-seen')).toContainText('Terakhir dilihat');
 	await expectAccessible(page);
+	await page.setViewportSize({ width: 180, height: 800 });
+	await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(180);
+	await page.setViewportSize({ width: 1280, height: 720 });
 
 	// Offline: the free days as last seen, and the request goes to the outbox.
 	await context.setOffline(true);
@@ -126,6 +129,10 @@ test('a KTP-el recording asked for offline is booked online; the ticket opens of
 	expect(calendar).toContain('BEGIN:VEVENT');
 	expect(calendar).toContain(`SUMMARY:Perekaman KTP-el — ${code}`);
 	await expectAccessible(page);
+	// At 200 % zoom of a small phone (180 CSS px) nothing of the ticket runs off sideways.
+	await page.setViewportSize({ width: 180, height: 800 });
+	await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(180);
+	await page.setViewportSize({ width: 1280, height: 720 });
 	await context.setOffline(false);
 
 	// Staff see it in today's visits in the real dashboard and mark it attended in one save.
