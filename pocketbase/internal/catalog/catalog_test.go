@@ -21,9 +21,11 @@ type vectorCase struct {
 	Remove    []string          `json:"remove"`
 	Errors    map[string]string `json:"errors"`
 	Documents []string          `json:"documents"`
+	Settings  map[string]any    `json:"settings"`
 }
 
 type vectors struct {
+	Today    string `json:"today"`
 	Services []struct {
 		Service string                    `json:"service"`
 		Valid   map[string]map[string]any `json:"valid"`
@@ -73,6 +75,11 @@ func TestSharedVectors(t *testing.T) {
 		t.Errorf("the vectors cover %d services, the catalog has %d online", len(v.Services), online)
 	}
 
+	// the documents are decided on the vectors' day, at noon in Balikpapan
+	day, err := time.ParseInLocation(time.DateTime, v.Today+" 12:00:00", officeLocation())
+	if err != nil {
+		t.Fatalf("the vectors' today %q: %v", v.Today, err)
+	}
 	total := 0
 	for _, sv := range v.Services {
 		t.Run(sv.Service, func(t *testing.T) {
@@ -83,7 +90,11 @@ func TestSharedVectors(t *testing.T) {
 				}
 				answers := caseAnswers(base, c)
 
-				got := Validate(sv.Service, answers)
+				settings := c.Settings
+				if settings == nil {
+					settings = SettingDefaults()
+				}
+				got := Validator{Settings: settings}.Validate(sv.Service, answers)
 				want := c.Errors
 				if want == nil {
 					want = map[string]string{}
@@ -93,7 +104,8 @@ func TestSharedVectors(t *testing.T) {
 				}
 
 				var docs []string
-				for _, d := range DocumentsAskedFor(sv.Service, answers) {
+				on := Validator{Now: func() time.Time { return day }, Settings: settings}
+				for _, d := range on.DocumentsAskedFor(sv.Service, answers) {
 					docs = append(docs, d.Code)
 				}
 				if !slices.Equal(docs, c.Documents) && !(len(docs) == 0 && len(c.Documents) == 0) {

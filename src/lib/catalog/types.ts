@@ -10,12 +10,46 @@ export interface Localized {
 }
 
 /**
- * A field is shown only when the condition holds: the answer at `field` (a field name of the same
- * service, or `group.field` inside a repeatable group item) is one of `in`.
+ * A field is shown (or a document asked for) only when its condition holds. The kinds
+ * (src/lib/catalog/conditions.ts, and the same in the Go server):
+ * - an answer: the answer at `field` (a field name of the same service, or `group.field` inside a
+ *   repeatable group item) is one of `in`;
+ * - an age: someone born on the date at `birth` is younger than `ageUnder` whole years on the date
+ *   at `on` (both valid dates; otherwise the condition does not hold);
+ * - days since: at least `atLeastDays` days (a number, or the name of a number setting) lie between
+ *   the date at `daysSince` and today in Balikpapan;
+ * - a setting of the office (settings.ts) has one of the values `in`;
+ * - `any` of some conditions, or `all` of them.
  */
-export interface Condition {
+export type Condition = AnswerCondition | AgeCondition | DaysSinceCondition | SettingCondition | AnyCondition | AllCondition;
+
+export interface AnswerCondition {
 	field: string;
 	in: (string | boolean)[];
+}
+
+export interface AgeCondition {
+	birth: string;
+	on: string;
+	ageUnder: number;
+}
+
+export interface DaysSinceCondition {
+	daysSince: string;
+	atLeastDays: number | string;
+}
+
+export interface SettingCondition {
+	setting: string;
+	in: (string | number | boolean)[];
+}
+
+export interface AnyCondition {
+	any: Condition[];
+}
+
+export interface AllCondition {
+	all: Condition[];
 }
 
 export interface ChoiceOption {
