@@ -5,16 +5,16 @@ import { conditionHolds, emptyAnswer, emptyAnswers, PERSON_PARTS } from './regis
 import { settingDefaults, SETTINGS, type SettingValues } from './settings';
 import { blankAnswers, documentsAskedFor, validateAnswers } from './validate';
 import type { Answers, ChoiceField, Condition, Field, OnlineService } from './types';
-import { validBirth } from './services/akta-kelahiran.fixtures';
-import { validDeath } from './services/akta-kematian.fixtures';
+import { validBirth, validBirthParentsOnKk, validBirthToUnmarriedMother } from './services/akta-kelahiran.fixtures';
+import { validDeath, validDeathAtHome, validDeathLongAgo, validDeathReportedByNonHeir } from './services/akta-kematian.fixtures';
 import { validDivorce } from './services/akta-perceraian.fixtures';
-import { validMarriage } from './services/akta-perkawinan.fixtures';
+import { validMarriage, validMarriageOfBrideOf18, validSecondMarriage } from './services/akta-perkawinan.fixtures';
 import { validNewFamilyCard } from './services/kk-baru.fixtures';
 import { validLostFamilyCard } from './services/kk-hilang.fixtures';
 import { validFamilyCardChange } from './services/kk-perubahan.fixtures';
 import { validIdCardReplacement } from './services/ktp-ganti.fixtures';
 import { validMoveIn } from './services/pindah-datang.fixtures';
-import { validMoveOut, validMoveWithinCity } from './services/pindah-keluar.fixtures';
+import { validMinorMovesOut, validMoveOut, validMoveWithinCity } from './services/pindah-keluar.fixtures';
 
 /**
  * The catalog export (DESIGN.md "Validation: one source"): the catalog as JSON for the Go server
@@ -41,11 +41,11 @@ export const VALID_ANSWERS: Readonly<Record<string, Readonly<Record<string, Answ
 	'kk-baru': { validNewFamilyCard },
 	'kk-perubahan': { validFamilyCardChange },
 	'kk-hilang': { validLostFamilyCard },
-	'akta-kelahiran': { validBirth },
-	'akta-kematian': { validDeath },
-	'pindah-keluar': { validMoveOut, validMoveWithinCity },
+	'akta-kelahiran': { validBirth, validBirthToUnmarriedMother, validBirthParentsOnKk },
+	'akta-kematian': { validDeath, validDeathAtHome, validDeathLongAgo, validDeathReportedByNonHeir },
+	'pindah-keluar': { validMoveOut, validMoveWithinCity, validMinorMovesOut },
 	'pindah-datang': { validMoveIn },
-	'akta-perkawinan': { validMarriage },
+	'akta-perkawinan': { validMarriage, validMarriageOfBrideOf18, validSecondMarriage },
 	'akta-perceraian': { validDivorce },
 	'ktp-ganti': { validIdCardReplacement }
 };
@@ -451,6 +451,13 @@ function serviceCases(service: OnlineService): ServiceVectors {
 		if (!shownIn && start !== undefined) add(`${field.name}: shown with a valid answer`, base, { ...enable, [field.name]: start }, [], setup.settings);
 		add(`${field.name}: missing`, base, enable, [field.name], setup.settings);
 		for (const [label, value] of mutations(field, start)) add(`${field.name}: ${label}`, base, { ...enable, [field.name]: value }, [], setup.settings);
+
+		// a field shown or hidden by an office setting: blank, under every value of the setting
+		if (field.when) {
+			for (const [label, setup] of leafSetups(field.when, valid[baseNames[0]], valuesOf)) {
+				if (setup.settings) add(`${field.name} blank, ${label}`, baseNames[0], { [field.name]: emptyAnswer(field) }, [], setup.settings);
+			}
+		}
 
 		// a hidden field is not checked, whatever it holds
 		const hiddenIn = field.when ? baseNames.find((name) => !conditionHolds(field.when, valid[name])) : undefined;

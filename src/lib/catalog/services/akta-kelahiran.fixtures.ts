@@ -19,8 +19,26 @@ export const validBirth: Answers = {
 	mother: { nik: '6471055205920002', name: 'Siti Rahmawati', birth_date: '1992-05-12' },
 	father: { nik: '6471051205900001', name: 'Ahmad Fauzi', birth_date: '1990-05-12' },
 	parents_married_registered: 'yes',
+	parents_on_kk_as_spouses: '',
 	has_birth_letter: 'yes',
 	witnesses: [],
 	kk_number: '6471050101200001',
 	address: { kecamatan: '64.71.05', kelurahan: 'Sepinggan', rt: '012', rw: '003', street: 'Jl. Marsma R. Iswahyudi No. 10' }
+};
+
+/** A mother not married to the father: the certificate names her only, no father is asked. */
+export const validBirthToUnmarriedMother: Answers = {
+	...validBirth,
+	reporter: { nik: '6471055205920002', name: 'Siti Rahmawati' },
+	reporter_relation: 'mother',
+	parents_married_registered: 'no',
+	parents_on_kk_as_spouses: 'no',
+	father: { nik: '', name: '', birth_date: '' }
+};
+
+/** Parents married but not registered, whom the KK already shows as husband and wife: F-2.04. */
+export const validBirthParentsOnKk: Answers = {
+	...validBirth,
+	parents_married_registered: 'no',
+	parents_on_kk_as_spouses: 'yes'
 };

@@ -1,5 +1,25 @@
-import type { OnlineService } from '../types';
+import type { Condition, OnlineService } from '../types';
 import { addressField, APPLICANT_RELATION, KK_DOCUMENT, kkNumberField, LETTER_OF_AUTHORITY, SEX_OPTIONS, witnessesField } from './shared';
+
+/**
+ * The father is named on the certificate when the parents' marriage is registered, or when the KK
+ * already shows them as husband and wife (then with the F-2.04 statement); otherwise the
+ * certificate names the mother only (shared/DOMAIN.md "Corrections").
+ */
+const FATHER_NAMED: Condition = {
+	any: [
+		{ field: 'parents_married_registered', in: ['yes'] },
+		{ field: 'parents_on_kk_as_spouses', in: ['yes'] }
+	]
+};
+
+/** Witnesses sign the F-2.03 statement without a birth letter, or every birth if the office says so. */
+const WITNESSES_ASKED: Condition = {
+	any: [
+		{ field: 'has_birth_letter', in: ['no'] },
+		{ setting: 'birth_witnesses', in: ['always'] }
+	]
+};
 
 /** Birth certificate (akta kelahiran): the F-2.01 birth report as fields. */
 export const aktaKelahiran: OnlineService = {
@@ -20,8 +40,8 @@ export const aktaKelahiran: OnlineService = {
 		days: 60,
 		from: 'birth_date',
 		notice: {
-			id: 'Kelahiran ini dilaporkan lebih dari 60 hari setelah tanggal lahir. Permohonan tetap diterima; kantor mungkin meminta keterangan tambahan.',
-			en: 'This birth is reported more than 60 days after it happened. The application is still accepted; the office may ask for more information.'
+			id: 'Kelahiran ini dilaporkan lebih dari 60 hari setelah tanggal lahir. Permohonan tetap diterima dan tidak perlu penetapan pengadilan, berapa pun lamanya; kantor mungkin meminta keterangan tambahan.',
+			en: 'This birth is reported more than 60 days after it happened. The application is still accepted and needs no court order, however late; the office may ask for more information.'
 		}
 	},
 	steps: [
@@ -118,12 +138,22 @@ export const aktaKelahiran: OnlineService = {
 			title: { id: 'Orang tua', en: 'The parents' },
 			fields: [
 				{ name: 'mother', type: 'person', parts: ['nik', 'name', 'birth_date'], label: { id: 'Ibu', en: 'Mother' } },
-				{ name: 'father', type: 'person', parts: ['nik', 'name', 'birth_date'], label: { id: 'Ayah', en: 'Father' } },
 				{
 					name: 'parents_married_registered',
 					type: 'yesno',
 					label: { id: 'Apakah perkawinan orang tua tercatat (ada buku nikah atau akta perkawinan)?', en: "Is the parents' marriage registered (marriage book or certificate)?" }
-				}
+				},
+				{
+					name: 'parents_on_kk_as_spouses',
+					type: 'yesno',
+					label: { id: 'Apakah di KK ayah dan ibu sudah tercatat sebagai suami dan istri?', en: 'Does the family card (KK) already show the father and the mother as husband and wife?' },
+					hint: {
+						id: 'Jika ya, nama ayah ikut dicantumkan dengan surat pernyataan tanggung jawab mutlak (F-2.04). Jika tidak, akta kelahiran mencantumkan nama ibu saja, dan data ayah tidak perlu diisi. Akta ini sah dan melindungi hak anak; nama ayah dapat ditambahkan kemudian melalui pengakuan atau pengesahan anak.',
+						en: "If yes, the father is named too, with a statement of being husband and wife (F-2.04). If not, the birth certificate names the mother only, and you do not need to give the father's details. The certificate is valid and protects the child's rights; the father can be added later by acknowledging or legitimising the child."
+					},
+					when: { field: 'parents_married_registered', in: ['no'] }
+				},
+				{ name: 'father', type: 'person', parts: ['nik', 'name', 'birth_date'], label: { id: 'Ayah', en: 'Father' }, when: FATHER_NAMED }
 			]
 		},
 		{
@@ -139,7 +169,7 @@ export const aktaKelahiran: OnlineService = {
 						en: 'From the hospital, health centre, doctor or midwife; from the village head if born at home.'
 					}
 				},
-				witnessesField({ when: { field: 'has_birth_letter', in: ['no'] } })
+				witnessesField({ when: WITNESSES_ASKED })
 			]
 		},
 		{
@@ -172,7 +202,7 @@ export const aktaKelahiran: OnlineService = {
 			code: 'f2-04',
 			name: { id: 'Surat pernyataan tanggung jawab mutlak perkawinan (F-2.04)', en: 'Statement of being husband and wife (F-2.04)' },
 			photoHint: { id: 'Foto surat pernyataan yang sudah ditandatangani kedua orang tua dan dua saksi.', en: 'Photograph the statement signed by both parents and two witnesses.' },
-			when: { field: 'parents_married_registered', in: ['no'] }
+			when: { field: 'parents_on_kk_as_spouses', in: ['yes'] }
 		},
 		LETTER_OF_AUTHORITY
 	]

@@ -1,4 +1,4 @@
-import type { DocumentRequirement, Field, Localized, OnlineService } from '../types';
+import type { Condition, DocumentRequirement, Field, Localized, OnlineService } from '../types';
 import { APPLICANT_RELATION, KK_DOCUMENT, KTP_DOCUMENT, LETTER_OF_AUTHORITY, witnessesField } from './shared';
 
 /** A parent of the husband or the wife: the name, and the NIK when known. */
@@ -25,6 +25,21 @@ const BIRTH_CERTIFICATE = {
 		id: 'Foto seluruh akta kelahiran, lurus dari atas dan tanpa pantulan cahaya; nama dan nomor akta harus terbaca.',
 		en: 'Photograph the whole birth certificate, straight from above and without glare; the name and the number must be readable.'
 	}
+};
+
+/** Either of the couple is younger than `years` on the day of the blessing (UU 1/1974 art. 6 and 7). */
+function eitherUnder(years: number): Condition {
+	return {
+		any: [
+			{ birth: 'husband.birth_date', on: 'blessing_date', ageUnder: years },
+			{ birth: 'wife.birth_date', on: 'blessing_date', ageUnder: years }
+		]
+	};
+}
+
+const COURT_LETTER_HINT: Localized = {
+	id: 'Foto setiap halaman penetapan pengadilan, lurus dari atas; nomor perkara, stempel, dan tanda tangan hakim harus terbaca.',
+	en: "Photograph every page of the court's decision, straight from above; the case number, the stamp and the judge's signature must be readable."
 };
 
 /** Marriage certificate (akta perkawinan) for non-Muslims: the F-2.01 marriage report as fields. */
@@ -127,6 +142,15 @@ export const aktaPerkawinan: OnlineService = {
 					}
 				},
 				{
+					name: 'husband_still_married',
+					type: 'yesno',
+					label: { id: 'Apakah suami masih terikat perkawinan dengan istri lain?', en: 'Is the husband still married to another wife?' },
+					hint: {
+						id: 'Perkawinan kedua seorang suami hanya dapat dicatat dengan izin dari pengadilan.',
+						en: "A husband's second marriage can only be registered with the court's permission."
+					}
+				},
+				{
 					name: 'tni_polri',
 					type: 'yesno',
 					label: { id: 'Apakah suami atau istri anggota TNI atau Polri?', en: 'Is the husband or the wife in the armed forces (TNI) or the police (Polri)?' },
@@ -186,6 +210,27 @@ export const aktaPerkawinan: OnlineService = {
 				en: 'Photograph the whole certificate from above; the name, the number and the QR code or stamp must be readable.'
 			},
 			when: { field: 'earlier_marriage', in: ['yes'] }
+		},
+		{
+			code: 'izin-orang-tua',
+			name: { id: 'Surat izin orang tua (suami atau istri berusia di bawah 21 tahun)', en: 'The parents\' consent (the husband or the wife is under 21)' },
+			photoHint: {
+				id: 'Foto seluruh surat izin yang sudah ditandatangani kedua orang tua, lurus dari atas; nama dan tanda tangan harus terbaca.',
+				en: "Photograph the whole letter signed by both parents, straight from above; the names and signatures must be readable."
+			},
+			when: eitherUnder(21)
+		},
+		{
+			code: 'dispensasi-kawin',
+			name: { id: 'Penetapan dispensasi kawin dari pengadilan (suami atau istri berusia di bawah 19 tahun)', en: "The court's marriage dispensation (the husband or the wife is under 19)" },
+			photoHint: COURT_LETTER_HINT,
+			when: eitherUnder(19)
+		},
+		{
+			code: 'izin-poligami',
+			name: { id: 'Penetapan izin beristri lebih dari satu dari pengadilan', en: "The court's permission for a husband's second marriage" },
+			photoHint: COURT_LETTER_HINT,
+			when: { field: 'husband_still_married', in: ['yes'] }
 		},
 		{
 			code: 'izin-komandan',
