@@ -235,6 +235,14 @@ describe.each(online.map((service) => [service.code, service] as const))('%s', (
 		}
 	});
 
+	it('says in the resident\'s words when each conditional document is asked for', () => {
+		for (const requirement of service.documents) {
+			if (!requirement.when) continue;
+			expect(requirement.asked?.id.trim(), `${requirement.code}.asked.id`).toBeTruthy();
+			expect(requirement.asked?.en.trim(), `${requirement.code}.asked.en`).toBeTruthy();
+		}
+	});
+
 	it('asks who applies and then for a letter of authority', () => {
 		expect(fields.find((field) => field.name === 'on_behalf')?.type).toBe('yesno');
 		expect(service.documents.find((requirement) => requirement.code === 'surat-kuasa')?.when).toEqual({ field: 'on_behalf', in: ['yes'] });

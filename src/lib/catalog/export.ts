@@ -9,11 +9,11 @@ import { validBirth, validBirthParentsOnKk, validBirthToUnmarriedMother } from '
 import { validDeath, validDeathAtHome, validDeathLongAgo, validDeathReportedByNonHeir } from './services/akta-kematian.fixtures';
 import { validDivorce } from './services/akta-perceraian.fixtures';
 import { validMarriage, validMarriageOfBrideOf18, validSecondMarriage } from './services/akta-perkawinan.fixtures';
-import { validNewFamilyCard } from './services/kk-baru.fixtures';
+import { validNewFamilyCard, validNewFamilyCardSpouseMovedIn } from './services/kk-baru.fixtures';
 import { validLostFamilyCard } from './services/kk-hilang.fixtures';
 import { validFamilyCardChange } from './services/kk-perubahan.fixtures';
 import { validIdCardReplacement } from './services/ktp-ganti.fixtures';
-import { validMoveIn } from './services/pindah-datang.fixtures';
+import { validMinorJoinsUncle, validMoveIn } from './services/pindah-datang.fixtures';
 import { validMinorMovesOut, validMoveOut, validMoveWithinCity } from './services/pindah-keluar.fixtures';
 
 /**
@@ -38,13 +38,13 @@ export const VECTORS_TODAY = '2026-12-01';
 
 /** The valid example answers of each online service, by the name they have in its fixtures file. */
 export const VALID_ANSWERS: Readonly<Record<string, Readonly<Record<string, Answers>>>> = {
-	'kk-baru': { validNewFamilyCard },
+	'kk-baru': { validNewFamilyCard, validNewFamilyCardSpouseMovedIn },
 	'kk-perubahan': { validFamilyCardChange },
 	'kk-hilang': { validLostFamilyCard },
 	'akta-kelahiran': { validBirth, validBirthToUnmarriedMother, validBirthParentsOnKk },
 	'akta-kematian': { validDeath, validDeathAtHome, validDeathLongAgo, validDeathReportedByNonHeir },
 	'pindah-keluar': { validMoveOut, validMoveWithinCity, validMinorMovesOut },
-	'pindah-datang': { validMoveIn },
+	'pindah-datang': { validMoveIn, validMinorJoinsUncle },
 	'akta-perkawinan': { validMarriage, validMarriageOfBrideOf18, validSecondMarriage },
 	'akta-perceraian': { validDivorce },
 	'ktp-ganti': { validIdCardReplacement }

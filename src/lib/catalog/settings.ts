@@ -1,4 +1,4 @@
-import type { Localized } from './types';
+import type { Deadline, Localized } from './types';
 
 /**
  * The office's catalog settings: the points of shared/DOMAIN.md that the office still has to
@@ -94,6 +94,12 @@ let current: SettingValues = settingDefaults();
 /** currentSettings returns the settings in force (the defaults until the office's arrive). */
 export function currentSettings(): SettingValues {
 	return current;
+}
+
+/** deadlineDays is a deadline's number of days, from the office's setting when it names one. */
+export function deadlineDays(deadline: Deadline): number {
+	const value = deadline.daysSetting ? current[deadline.daysSetting] : undefined;
+	return typeof value === 'number' ? value : deadline.days;
 }
 
 /** applySettings puts the office's values in force (checked; unknown or unfit ones are ignored). */

@@ -162,11 +162,15 @@ export interface DocumentRequirement {
 	required?: boolean;
 	/** Asked for only when the condition holds (then it is required unless required is false). */
 	when?: Condition;
+	/** When a conditional document is asked for, in the resident's words ("if you rent"), for the service page. */
+	asked?: Localized;
 }
 
 /** A deadline from the date of the event: late applications get a notice, never a refusal. */
 export interface Deadline {
 	days: number;
+	/** A number setting of the office that replaces `days` (settings.ts), for a deadline still to confirm. */
+	daysSetting?: string;
 	/** The date field the deadline counts from. */
 	from: string;
 	notice: Localized;
@@ -178,6 +182,8 @@ interface ServiceCommon {
 	description: Localized;
 	/** Who may apply. */
 	eligibility: Localized;
+	/** What helps residents of this service (shared/DOMAIN.md "What residents should be told"). */
+	notes?: Localized[];
 }
 
 export interface OnlineService extends ServiceCommon {

@@ -34,6 +34,16 @@ export const aktaKelahiran: OnlineService = {
 		id: 'Orang tua, keluarga, atau orang yang diberi kuasa, untuk kelahiran penduduk Kota Balikpapan.',
 		en: 'Parents, relatives, or someone with a letter of authority, for a birth in a Balikpapan family.'
 	},
+	notes: [
+		{
+			id: 'Jika perkawinan orang tua tidak tercatat dan KK tidak mencantumkan mereka sebagai suami istri, akta kelahiran mencantumkan nama ibu saja; data ayah tidak perlu diisi.',
+			en: "If the parents' marriage is not registered and the KK does not show them as husband and wife, the birth certificate names the mother only; the father's details are not needed."
+		},
+		{
+			id: 'Laporan yang terlambat, bahkan lebih dari setahun, tetap diterima tanpa penetapan pengadilan.',
+			en: 'A late report, even after more than a year, is still accepted without a court order.'
+		}
+	],
 	subject: { nik: 'mother.nik', name: 'baby_name' },
 	applicant: 'reporter',
 	deadline: {
@@ -183,26 +193,30 @@ export const aktaKelahiran: OnlineService = {
 			code: 'surat-kelahiran',
 			name: { id: 'Surat keterangan lahir', en: 'Birth letter' },
 			photoHint: { id: 'Foto seluruh surat, lurus dari atas; stempel dan tanda tangan harus terlihat.', en: 'Photograph the whole letter from above; the stamp and signature must show.' },
-			when: { field: 'has_birth_letter', in: ['yes'] }
+			when: { field: 'has_birth_letter', in: ['yes'] },
+			asked: { id: 'Jika ada surat keterangan lahir', en: 'If you have a birth letter' }
 		},
 		{
 			code: 'buku-nikah',
 			name: { id: 'Buku nikah atau akta perkawinan orang tua', en: "Parents' marriage book or certificate" },
 			photoHint: { id: 'Foto halaman yang memuat nama kedua orang tua dan nomor akta.', en: "Photograph the page with both parents' names and the certificate number." },
-			when: { field: 'parents_married_registered', in: ['yes'] }
+			when: { field: 'parents_married_registered', in: ['yes'] },
+			asked: { id: 'Jika perkawinan orang tua tercatat', en: "If the parents' marriage is registered" }
 		},
 		KK_DOCUMENT,
 		{
 			code: 'f2-03',
 			name: { id: 'Surat pernyataan kebenaran data kelahiran (F-2.03)', en: 'Statement on the birth data (F-2.03)' },
 			photoHint: { id: 'Foto surat pernyataan yang sudah ditandatangani dan diketahui dua saksi.', en: 'Photograph the signed statement, witnessed by two people.' },
-			when: { field: 'has_birth_letter', in: ['no'] }
+			when: { field: 'has_birth_letter', in: ['no'] },
+			asked: { id: 'Jika tidak ada surat keterangan lahir', en: 'If you have no birth letter' }
 		},
 		{
 			code: 'f2-04',
 			name: { id: 'Surat pernyataan tanggung jawab mutlak perkawinan (F-2.04)', en: 'Statement of being husband and wife (F-2.04)' },
 			photoHint: { id: 'Foto surat pernyataan yang sudah ditandatangani kedua orang tua dan dua saksi.', en: 'Photograph the statement signed by both parents and two witnesses.' },
-			when: { field: 'parents_on_kk_as_spouses', in: ['yes'] }
+			when: { field: 'parents_on_kk_as_spouses', in: ['yes'] },
+			asked: { id: 'Jika perkawinan belum tercatat tetapi KK mencantumkan orang tua sebagai suami istri', en: 'If the marriage is not registered but the KK shows the parents as husband and wife' }
 		},
 		LETTER_OF_AUTHORITY
 	]

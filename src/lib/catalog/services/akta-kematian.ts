@@ -13,7 +13,7 @@ const LETTER_PHOTO_HINT: Localized = {
 
 /** One of the extra documents for a death long ago. */
 function longAgo(code: string, name: Localized, photoHint: Localized = LETTER_PHOTO_HINT): DocumentRequirement {
-	return { code, name, photoHint, when: LONG_AGO };
+	return { code, name, photoHint, when: LONG_AGO, asked: { id: 'Jika kematian sudah lama dan baru dilaporkan sekarang', en: 'If the death was long ago and is only reported now' } };
 }
 
 /** A witness's KTP-el: a document each (Balikpapan's list), not only the NIK and the name. */
@@ -41,6 +41,24 @@ export const aktaKematian: OnlineService = {
 		id: 'Keluarga almarhum, atau orang lain yang mengetahui kematiannya, untuk penduduk Kota Balikpapan yang meninggal.',
 		en: 'A relative of the deceased, or someone else who knows of the death, for a resident of Balikpapan who died.'
 	},
+	notes: [
+		{
+			id: 'Kematian di rumah: lampirkan visum dari puskesmas.',
+			en: "A death at home: attach the health centre's visum."
+		},
+		{
+			id: 'Kedua saksi melampirkan foto KTP-el masing-masing.',
+			en: "Attach a photo of each witness's KTP-el."
+		},
+		{
+			id: 'Pelapor yang bukan ahli waris (istri atau suami, anak, orang tua, saudara kandung) perlu surat kuasa dari ahli waris.',
+			en: 'A reporter who is not an heir (the wife or husband, a child, a parent, a brother or sister) needs a letter of authority from an heir.'
+		},
+		{
+			id: 'Kematian yang sudah lama perlu dokumen tambahan: surat pernyataan, surat dari RT dan lurah, surat penjaga makam, dan foto makam.',
+			en: "A death long ago needs extra documents: statements, a letter from the RT head and the lurah, the cemetery keeper's letter, and a photo of the grave."
+		}
+	],
 	subject: { nik: 'deceased.nik', name: 'deceased.name' },
 	deadline: {
 		days: 30,
@@ -172,7 +190,8 @@ export const aktaKematian: OnlineService = {
 				id: 'Surat dari dokter, rumah sakit, puskesmas, atau klinik; dari kelurahan jika meninggal di tempat lain. Foto seluruh surat, lurus dari atas; stempel dan tanda tangan harus terlihat.',
 				en: 'The letter from the doctor, hospital, health centre or clinic; from the kelurahan for a death elsewhere. Photograph the whole letter from above; the stamp and signature must show.'
 			},
-			when: { field: 'death_place_kind', in: ['hospital', 'other'] }
+			when: { field: 'death_place_kind', in: ['hospital', 'other'] },
+			asked: { id: 'Jika meninggal di rumah sakit atau di tempat lain selain rumah', en: 'If the death was in a hospital or anywhere but at home' }
 		},
 		{
 			code: 'visum-puskesmas',
@@ -181,7 +200,8 @@ export const aktaKematian: OnlineService = {
 				id: 'Foto seluruh surat visum dari puskesmas, lurus dari atas; nama almarhum, stempel, dan tanda tangan dokter harus terbaca.',
 				en: "Photograph the whole visum from the health centre, straight from above; the deceased's name, the stamp and the doctor's signature must be readable."
 			},
-			when: { all: [AT_HOME, { setting: 'home_death_letter', in: ['visum'] }] }
+			when: { all: [AT_HOME, { setting: 'home_death_letter', in: ['visum'] }] },
+			asked: { id: 'Jika meninggal di rumah', en: 'If the death was at home' }
 		},
 		{
 			code: 'surat-kematian-rumah',
@@ -190,20 +210,23 @@ export const aktaKematian: OnlineService = {
 				id: 'Foto seluruh surat, lurus dari atas; nama almarhum, stempel, dan tanda tangan harus terbaca.',
 				en: "Photograph the whole letter, straight from above; the deceased's name, the stamp and the signature must be readable."
 			},
-			when: { all: [AT_HOME, { setting: 'home_death_letter', in: ['visum_or_kelurahan'] }] }
+			when: { all: [AT_HOME, { setting: 'home_death_letter', in: ['visum_or_kelurahan'] }] },
+			asked: { id: 'Jika meninggal di rumah', en: 'If the death was at home' }
 		},
 		{ ...KK_DOCUMENT, name: { id: 'Kartu Keluarga (KK) almarhum', en: "The deceased's family card (KK)" } },
 		{
 			...KTP_DOCUMENT,
 			code: 'ktp-el-almarhum',
 			name: { id: 'KTP-el almarhum', en: "The deceased's electronic ID card (KTP-el)" },
-			when: { field: 'deceased_has_ktp', in: ['yes'] }
+			when: { field: 'deceased_has_ktp', in: ['yes'] },
+			asked: { id: 'Jika almarhum memiliki KTP-el', en: 'If the deceased had a KTP-el' }
 		},
 		{
 			...KK_DOCUMENT,
 			code: 'kk-ahli-waris',
 			name: { id: 'Kartu Keluarga (KK) ahli waris', en: "The heir's family card (KK)" },
-			when: { field: 'heir_on_deceased_kk', in: ['no'] }
+			when: { field: 'heir_on_deceased_kk', in: ['no'] },
+			asked: { id: 'Jika ahli waris tidak tercantum di KK almarhum', en: "If the heir is not on the deceased's KK" }
 		},
 		{ ...KTP_DOCUMENT, name: { id: 'KTP-el pelapor', en: "The reporter's electronic ID card (KTP-el)" } },
 		witnessKtp(1),
@@ -215,7 +238,8 @@ export const aktaKematian: OnlineService = {
 				id: 'Foto seluruh surat kuasa yang sudah ditandatangani ahli waris, lurus dari atas; nama dan NIK ahli waris harus terbaca.',
 				en: "Photograph the whole letter signed by the heir, straight from above; the heir's name and NIK must be readable."
 			},
-			when: { field: 'reporter_relation', in: ['family', 'other'] }
+			when: { field: 'reporter_relation', in: ['family', 'other'] },
+			asked: { id: 'Jika pelapor bukan ahli waris', en: 'If the reporter is not an heir' }
 		},
 		longAgo('sptjm-kematian', { id: 'Surat pernyataan tanggung jawab mutlak (SPTJM) kebenaran data kematian', en: 'Statement of full responsibility (SPTJM) for the death data' }),
 		longAgo('pernyataan-belum-ada-akta', { id: 'Surat pernyataan bahwa akta kematian belum pernah dibuat', en: 'Statement that no death certificate was ever made' }),

@@ -20,6 +20,16 @@ export const pindahKeluar: OnlineService = {
 		id: 'Penduduk yang tercantum di KK Kota Balikpapan, atau orang yang diberi kuasa.',
 		en: 'People listed on a Balikpapan family card, or someone with a letter of authority.'
 	},
+	notes: [
+		{
+			id: 'Pindah di dalam Kota Balikpapan tidak memerlukan SKPWNI: alamat baru dicatat, KK baru terbit digital, dan KTP-el baru dengan alamat baru diambil di kantor.',
+			en: 'A move within Balikpapan needs no SKPWNI: the new address is recorded, a new KK is issued digitally, and you collect a new KTP-el with the new address at the office.'
+		},
+		{
+			id: 'Pindah ke luar kota: KTP-el lama diserahkan di Disdukcapil daerah tujuan, yang menerbitkan KTP-el baru.',
+			en: 'A move away from the city: you hand in your old KTP-el at the office of your new place, which issues a new one.'
+		}
+	],
 	subject: { nik: 'movers.0.nik', name: 'movers.0.name' },
 	steps: [
 		{
@@ -130,7 +140,8 @@ export const pindahKeluar: OnlineService = {
 				id: 'Foto seluruh surat yang sudah ditandatangani orang tua atau wali, lurus dari atas; nama, NIK, dan tanda tangannya harus terbaca.',
 				en: "Photograph the whole letter signed by the parent or guardian, straight from above; their name, NIK and signature must be readable."
 			},
-			when: { field: 'minor_alone', in: ['yes'] }
+			when: { field: 'minor_alone', in: ['yes'] },
+			asked: { id: 'Jika anak di bawah 17 tahun pindah tanpa orang tuanya', en: 'If a child under 17 moves without their parents' }
 		},
 		LETTER_OF_AUTHORITY
 	]
