@@ -11,7 +11,7 @@ const OUTSIDE = { field: 'destination_scope', in: ['outside'] };
 export const pindahKeluar: OnlineService = {
 	code: 'pindah-keluar',
 	mode: 'online',
-	name: { id: 'Pindah alamat atau surat pindah (SKPWNI)', en: 'Moving house, or the moving-out letter (SKPWNI)' },
+	name: { id: 'Pindah alamat atau surat pindah (SKPWNI)', en: 'Moving house or moving-out letter (SKPWNI)' },
 	description: {
 		id: 'Pindah ke alamat lain di Kota Balikpapan: tidak perlu surat pindah; alamat baru dicatat dan KK baru terbit digital, lalu KTP-el dengan alamat baru diambil di kantor. Pindah ke luar Kota Balikpapan: Surat Keterangan Pindah WNI (SKPWNI) terbit digital dan dicetak sendiri di kertas A4 putih; bawa ke Disdukcapil daerah tujuan, tempat KTP-el lama diserahkan untuk diganti.',
 		en: 'Moving to another address in Balikpapan: no moving letter is needed; the new address is recorded and a new family card (KK) is issued digitally, then you collect a KTP-el with the new address at the office. Moving away from Balikpapan: the moving letter (SKPWNI) is issued digitally and you print it yourself on white A4 paper; take it to the civil-registration office of your new place, where you hand in your old KTP-el for a new one.'
