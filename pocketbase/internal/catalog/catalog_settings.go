@@ -4,6 +4,8 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -88,4 +90,31 @@ func ActiveSettings() map[string]any {
 		return SettingDefaults()
 	}
 	return maps.Clone(active)
+}
+
+// SettingValue reads a setting's value as staff type it in the dashboard
+// (settings.ts settingValue): a choice as it is, a number from its decimal
+// digits. It reports false for an unknown setting or a value that does not
+// fit it.
+func SettingValue(name, text string) (any, bool) {
+	s, ok := settingByName(name)
+	if !ok {
+		return nil, false
+	}
+	var value any = text
+	if s.Type == "number" {
+		if text == "" || len(text) > 9 || strings.Trim(text, "0123456789") != "" {
+			return nil, false
+		}
+		n, err := strconv.Atoi(text)
+		if err != nil {
+			return nil, false
+		}
+		value = float64(n)
+	}
+	checked := CheckedSettings(map[string]any{name: value})
+	if !sameValue(checked[name], value) {
+		return nil, false
+	}
+	return value, true
 }

@@ -25,7 +25,12 @@ type vectorCase struct {
 }
 
 type vectors struct {
-	Today    string `json:"today"`
+	Today        string `json:"today"`
+	SettingTexts []struct {
+		Name  string `json:"name"`
+		Text  string `json:"text"`
+		Value any    `json:"value"`
+	} `json:"settingTexts"`
 	Services []struct {
 		Service string                    `json:"service"`
 		Valid   map[string]map[string]any `json:"valid"`
@@ -116,6 +121,24 @@ func TestSharedVectors(t *testing.T) {
 		})
 	}
 	t.Logf("%d vectors of %d services agree with the TypeScript validator", total, len(v.Services))
+}
+
+// TestSettingValuesAsStaffTypeThem reads the setting values of the vectors
+// as settings.ts settingValue does.
+func TestSettingValuesAsStaffTypeThem(t *testing.T) {
+	v := loadVectors(t)
+	if len(v.SettingTexts) == 0 {
+		t.Fatal("no setting texts in the vectors")
+	}
+	for _, c := range v.SettingTexts {
+		got, ok := SettingValue(c.Name, c.Text)
+		if !ok {
+			got = nil
+		}
+		if got != c.Value {
+			t.Errorf("%s = %q: got %v, want %v", c.Name, c.Text, got, c.Value)
+		}
+	}
 }
 
 // TestValidAnswersHaveASubject checks SubjectOf on every valid answers of the vectors.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"dukcapil-daring/server/internal/catalogsettings"
 	"dukcapil-daring/server/internal/files"
 	"dukcapil-daring/server/internal/intake"
 	"dukcapil-daring/server/internal/nik"
@@ -30,7 +31,7 @@ type Config struct {
 }
 
 // Register registers every feature on app: the NIK rules of users, the
-// application workflow, the document checks, the morning intake, Web Push,
+// office's catalog settings, the application workflow, the document checks, the morning intake, Web Push,
 // the demo seed and the static app. It returns an error for an invalid
 // configuration (e.g. a malformed intake time).
 func Register(app core.App, config Config) error {
@@ -39,6 +40,7 @@ func Register(app core.App, config Config) error {
 	}
 
 	nik.Register(app)
+	catalogsettings.Register(app)
 	workflow.Register(app)
 	files.Register(app)
 	intake.Register(app, config.Intake)

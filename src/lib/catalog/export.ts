@@ -2,7 +2,7 @@ import { SERVICES } from './index';
 import { KECAMATAN } from './districts';
 import { withEvaluation } from './conditions';
 import { conditionHolds, emptyAnswer, emptyAnswers, PERSON_PARTS } from './registry';
-import { settingDefaults, SETTINGS, type SettingValues } from './settings';
+import { settingDefaults, SETTINGS, settingValue, type SettingValues } from './settings';
 import { blankAnswers, documentsAskedFor, validateAnswers } from './validate';
 import type { Answers, ChoiceField, Condition, Field, OnlineService } from './types';
 import { validBirth, validBirthParentsOnKk, validBirthToUnmarriedMother } from './services/akta-kelahiran.fixtures';
@@ -77,7 +77,22 @@ export interface AnswerVectors {
 	$comment: string;
 	/** The day the documents are decided on. */
 	today: string;
+	/** Setting values as staff type them, and what both sides read (null: refused). */
+	settingTexts: { name: string; text: string; value: string | number | null }[];
 	services: ServiceVectors[];
+}
+
+/** settingTexts lists values staff could type for each setting (and an unknown one), read as settings.ts does. */
+function settingTexts(): AnswerVectors['settingTexts'] {
+	const texts: [string, string][] = [['fee', '10000']];
+	for (const setting of SETTINGS) {
+		const typed =
+			setting.type === 'choice'
+				? [...setting.options.map((option) => option.value), '', ' always', 'ALWAYS', 'zzz']
+				: [String(setting.default), String(setting.min), String(setting.min - 1), String(setting.max), String(setting.max + 1), '', ' 30', '30.0', '3e1', '-5', '0x1e', '0030', '1234567890'];
+		for (const text of typed) texts.push([setting.name, text]);
+	}
+	return texts.map(([name, text]) => ({ name, text, value: settingValue(name, text) ?? null }));
 }
 
 /** The catalog as plain data: online services whole, in-person ones by code and mode only. */
@@ -507,7 +522,7 @@ function serviceCases(service: OnlineService): ServiceVectors {
 /** answerVectors builds the shared validation vectors of every online service. */
 export function answerVectors(): AnswerVectors {
 	const online = SERVICES.filter((service): service is OnlineService => service.mode === 'online');
-	return { $comment: GENERATED, today: VECTORS_TODAY, services: online.map(serviceCases) };
+	return { $comment: GENERATED, today: VECTORS_TODAY, settingTexts: settingTexts(), services: online.map(serviceCases) };
 }
 
 /** Characters that are escaped in the files so that they stay visible in an editor and a diff. */

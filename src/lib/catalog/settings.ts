@@ -89,6 +89,30 @@ export function checkedSettings(values: unknown): SettingValues {
 	return out;
 }
 
+/**
+ * settingValue reads a setting's value as staff type it in the dashboard (a row of
+ * `catalog_settings`): a choice as it is, a number from its decimal digits; undefined for an
+ * unknown setting or a value that does not fit it. The server reads it the same
+ * (catalog.SettingValue; the shared vectors hold cases).
+ */
+export function settingValue(name: string, text: string): string | number | undefined {
+	const setting = SETTINGS.find((candidate) => candidate.name === name);
+	if (!setting) return undefined;
+	const value = setting.type === 'number' ? (/^[0-9]{1,9}$/.test(text) ? Number(text) : undefined) : text;
+	if (value === undefined) return undefined;
+	return checkedSettings({ [name]: value })[name] === value ? value : undefined;
+}
+
+/** settingsFromRows reads the rows of `catalog_settings`; rows that do not fit are left out. */
+export function settingsFromRows(rows: readonly { name: string; value: string }[]): Partial<SettingValues> {
+	const out: Partial<SettingValues> = {};
+	for (const row of rows) {
+		const value = settingValue(row.name, row.value);
+		if (value !== undefined) out[row.name] = value;
+	}
+	return out;
+}
+
 let current: SettingValues = settingDefaults();
 
 /** currentSettings returns the settings in force (the defaults until the office's arrive). */
