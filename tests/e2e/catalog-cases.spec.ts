@@ -1,8 +1,9 @@
 import { pindahKeluar } from '../../src/lib/catalog/services/pindah-keluar';
 import { validMoveWithinCity } from '../../src/lib/catalog/services/pindah-keluar.fixtures';
 import { aktaKematian } from '../../src/lib/catalog/services/akta-kematian';
-import { expect, expectAccessible, signInOnline, test } from './support';
-import { attachPhoto, documentPhoto, expectStep, fillStep, startService } from './journey';
+import { validDeathAtHome } from '../../src/lib/catalog/services/akta-kematian.fixtures';
+import { api, expect, expectAccessible, signInOnline, test } from './support';
+import { attachPhoto, documentPhoto, expectStep, fillAllSteps, fillStep, startService } from './journey';
 
 // The catalog asks what the office asks (issue 15): a move within Balikpapan is a change of
 // address with a new KK, not an SKPWNI; the services pages name the documents residents know.
@@ -106,4 +107,31 @@ test('the services pages name the documents and what helps, in Indonesian and in
 	await page.goto('/layanan');
 	await expect(page.getByTestId('services-help')).toContainText('Photograph the original documents, not photocopies.');
 	await expectAccessible(page);
+});
+
+test('a setting the office confirms in the dashboard reaches the phone: a death at home then asks for the visum or the kelurahan\'s letter', async ({ page, context, baseURL }) => {
+	const staff = await api.staff(baseURL!);
+	const headers = { 'content-type': 'application/json', authorization: staff.token };
+	const created = await fetch(`${baseURL}/api/collections/catalog_settings/records`, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify({ name: 'home_death_letter', value: 'visum_or_kelurahan', note: 'E2E' })
+	});
+	expect(created.status, await created.clone().text()).toBe(200);
+	const { id } = await created.json();
+	try {
+		// signing in online refreshes the settings; the phone then goes offline
+		await signInOnline(page, baseURL!);
+		await expect.poll(() => page.evaluate(() => localStorage.getItem('dukcapil-daring.catalog-settings'))).toContain('visum_or_kelurahan');
+		await context.setOffline(true);
+		await page.reload();
+		await startService(page, aktaKematian);
+		await fillAllSteps(page, aktaKematian, validDeathAtHome);
+		const slots = await page.locator('input[id^="f-doc-"]:not([id$="-file"])').evaluateAll((inputs) => inputs.map((input) => input.id.replace('f-doc-', '')));
+		expect(slots).toEqual(['surat-kematian-rumah', 'kk', 'ktp-el-almarhum', 'ktp-el', 'ktp-el-saksi-1', 'ktp-el-saksi-2']);
+		await expect(page.getByTestId('document-surat-kematian-rumah')).toContainText('surat keterangan kematian dari kelurahan');
+		await expectAccessible(page);
+	} finally {
+		await fetch(`${baseURL}/api/collections/catalog_settings/records/${id}`, { method: 'DELETE', headers });
+	}
 });
