@@ -1,3 +1,4 @@
+import { ANSWER_CODES } from './codes';
 import { SERVICES } from './index';
 import { KECAMATAN } from './districts';
 import { withEvaluation } from './conditions';
@@ -99,6 +100,7 @@ function settingTexts(): AnswerVectors['settingTexts'] {
 export function catalogData(): unknown {
 	return {
 		$comment: GENERATED,
+		answerCodes: ANSWER_CODES,
 		kecamatan: KECAMATAN,
 		settings: SETTINGS,
 		services: SERVICES.map((service) => (service.mode === 'online' ? service : { code: service.code, mode: service.mode }))
