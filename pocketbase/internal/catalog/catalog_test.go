@@ -168,6 +168,22 @@ func TestSubjectOf(t *testing.T) {
 	}
 }
 
+// TestSubjectOfAFoundling reads the reporter's NIK when the mother is not
+// asked, even if a mother's NIK was typed before the answer changed.
+func TestSubjectOfAFoundling(t *testing.T) {
+	answers := map[string]any{
+		"child_found": "yes", "baby_name": "Siti Nurjanah",
+		"reporter": map[string]any{"nik": "6471062304750020"}, "mother": map[string]any{"nik": "6471055205920002"},
+	}
+	if nik, name := SubjectOf("akta-kelahiran", answers); nik != "6471062304750020" || name != "Siti Nurjanah" {
+		t.Errorf("a foundling: got %q %q", nik, name)
+	}
+	answers["child_found"] = "no"
+	if nik, _ := SubjectOf("akta-kelahiran", answers); nik != "6471055205920002" {
+		t.Errorf("a child of known parents: got %q", nik)
+	}
+}
+
 func TestUnknownService(t *testing.T) {
 	for _, code := range []string{"", "paspor", "ktp-rekam", "pengaduan"} {
 		got := Validate(code, map[string]any{})
@@ -187,7 +203,7 @@ func TestDateFutureUsesTheOfficeDay(t *testing.T) {
 		"reporter": map[string]any{"nik": "6471051205900001", "name": "Ahmad Fauzi"}, "reporter_relation": "father",
 		"on_behalf": "no", "baby_name": "Nur Aisyah", "baby_sex": "F", "birth_date": "2026-11-29", "birth_time": "14.30",
 		"birth_place_kind": "hospital", "birth_place_name": "RSUD Beriman", "birth_type": "single", "birth_order": "1",
-		"weight_grams": "3200", "length_cm": "49,5",
+		"weight_grams": "3200", "length_cm": "49,5", "child_found": "no",
 		"mother":                     map[string]any{"nik": "6471055205920002", "name": "Siti Rahmawati", "birth_date": "1992-05-12"},
 		"father":                     map[string]any{"nik": "6471051205900001", "name": "Ahmad Fauzi", "birth_date": "1990-05-12"},
 		"parents_married_registered": "yes", "has_birth_letter": "yes", "witnesses": []any{}, "kk_number": "6471050101200001",

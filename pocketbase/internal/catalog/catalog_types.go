@@ -121,10 +121,12 @@ type Deadline struct {
 }
 
 // Subject names the answer paths of the NIK and the name of the person an
-// application is about.
+// application is about; NIKWhenHidden is the NIK read when the field of NIK
+// is hidden by its condition.
 type Subject struct {
-	NIK  string `json:"nik"`
-	Name string `json:"name"`
+	NIK           string `json:"nik"`
+	Name          string `json:"name"`
+	NIKWhenHidden string `json:"nikWhenHidden,omitempty"`
 }
 
 // Modes of a service.

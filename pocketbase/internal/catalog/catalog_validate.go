@@ -133,5 +133,12 @@ func SubjectOf(service string, answers map[string]any) (nik, name string) {
 		value, _ := answerAt(answers, path).(string)
 		return jsTrim(value)
 	}
-	return read(s.Subject.NIK), read(s.Subject.Name)
+	nikPath := s.Subject.NIK
+	if s.Subject.NIKWhenHidden != "" {
+		top, _, _ := strings.Cut(nikPath, ".")
+		if f := s.topField(top); f != nil && !s.conditionApplies(Validator{}.evaluation(), f.When, answers, nil) {
+			nikPath = s.Subject.NIKWhenHidden
+		}
+	}
+	return read(nikPath), read(s.Subject.Name)
 }

@@ -208,7 +208,10 @@ describe.each(online.map((service) => [service.code, service] as const))('%s', (
 		expect(name, service.subject.name).toBeDefined();
 		expect(nik!.part === 'nik' || nik!.field.type === 'nik', service.subject.nik).toBe(true);
 		expect(name!.part === 'name' || name!.field.type === 'text', service.subject.name).toBe(true);
-		for (const path of [service.subject.nik, service.subject.name]) {
+		// the NIK may be hidden only when another, always asked, takes its place
+		const always = service.subject.nikWhenHidden ? [service.subject.nikWhenHidden, service.subject.name] : [service.subject.nik, service.subject.name];
+		if (service.subject.nikWhenHidden) expect(paths.get(service.subject.nikWhenHidden)?.part, service.subject.nikWhenHidden).toBe('nik');
+		for (const path of always) {
 			const top = fields.find((field) => field.name === path.split('.')[0])!;
 			expect(top.when, path).toBeUndefined();
 			expect(top.required, path).not.toBe(false);

@@ -6,7 +6,7 @@ import { conditionHolds, emptyAnswer, emptyAnswers, PERSON_PARTS } from './regis
 import { settingDefaults, SETTINGS, settingValue, type SettingValues } from './settings';
 import { blankAnswers, documentsAskedFor, validateAnswers } from './validate';
 import type { Answers, ChoiceField, Condition, Field, OnlineService } from './types';
-import { validBirth, validBirthParentsOnKk, validBirthToUnmarriedMother } from './services/akta-kelahiran.fixtures';
+import { validBirth, validBirthOfFoundling, validBirthParentsOnKk, validBirthToUnmarriedMother } from './services/akta-kelahiran.fixtures';
 import { validDeath, validDeathAtHome, validDeathLongAgo, validDeathReportedByNonHeir } from './services/akta-kematian.fixtures';
 import { validDivorce } from './services/akta-perceraian.fixtures';
 import { validMarriage, validMarriageOfBrideOf18, validSecondMarriage } from './services/akta-perkawinan.fixtures';
@@ -42,7 +42,7 @@ export const VALID_ANSWERS: Readonly<Record<string, Readonly<Record<string, Answ
 	'kk-baru': { validNewFamilyCard, validNewFamilyCardSpouseMovedIn },
 	'kk-perubahan': { validFamilyCardChange },
 	'kk-hilang': { validLostFamilyCard },
-	'akta-kelahiran': { validBirth, validBirthToUnmarriedMother, validBirthParentsOnKk },
+	'akta-kelahiran': { validBirth, validBirthToUnmarriedMother, validBirthParentsOnKk, validBirthOfFoundling },
 	'akta-kematian': { validDeath, validDeathAtHome, validDeathLongAgo, validDeathReportedByNonHeir },
 	'pindah-keluar': { validMoveOut, validMoveWithinCity, validMinorMovesOut },
 	'pindah-datang': { validMoveIn, validMinorJoinsUncle },

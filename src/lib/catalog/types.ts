@@ -193,8 +193,11 @@ export interface OnlineService extends ServiceCommon {
 	steps: Step[];
 	documents: DocumentRequirement[];
 	deadline?: Deadline;
-	/** The field holding the subject of the application (copied to subject_nik / subject_name). */
-	subject: { nik: string; name: string };
+	/**
+	 * The field holding the subject of the application (copied to subject_nik / subject_name);
+	 * `nikWhenHidden` is the NIK read when the field of `nik` is hidden (a foundling has no known mother).
+	 */
+	subject: { nik: string; name: string; nikWhenHidden?: string };
 	/** A person field (with nik and name parts) prefilled from the signed-in resident's profile. */
 	applicant?: string;
 }

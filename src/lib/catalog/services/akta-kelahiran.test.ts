@@ -4,7 +4,7 @@ import { withEvaluation } from '../conditions';
 import { settingDefaults } from '../settings';
 import { blankAnswers, documentsAskedFor, missingDocuments, validateAnswers, validateStep } from '../validate';
 import type { Answers } from '../types';
-import { validBirth, validBirthParentsOnKk, validBirthToUnmarriedMother } from './akta-kelahiran.fixtures';
+import { validBirth, validBirthOfFoundling, validBirthParentsOnKk, validBirthToUnmarriedMother } from './akta-kelahiran.fixtures';
 
 const step = (id: string) => service.steps.find((s) => s.id === id)!;
 
@@ -98,6 +98,14 @@ describe('akta-kelahiran', () => {
 		withEvaluation({ settings: always }, () => {
 			expect(validateStep(step('keterangan'), { ...validBirth, witnesses: [] })).toEqual({ witnesses: 'group_min' });
 		});
+	});
+
+	it('a foundling: the police report, and no parents asked', () => {
+		expect(validateAnswers(service, validBirthOfFoundling)).toEqual({});
+		expect(documentsAskedFor(service, validBirthOfFoundling).map((d) => d.code)).toEqual(['kk', 'bap-penemuan-anak', 'f2-03']);
+		// a marriage answer left from before asks for nothing once the child is reported as found
+		expect(documentsAskedFor(service, { ...validBirthOfFoundling, parents_married_registered: 'yes' }).map((d) => d.code)).toEqual(['kk', 'bap-penemuan-anak', 'f2-03']);
+		expect(validateStep(step('orang-tua'), { ...validBirthOfFoundling, parents_married_registered: 'yes' })).toEqual({});
 	});
 
 	it('needs no court order for a late report: a notice only', () => {

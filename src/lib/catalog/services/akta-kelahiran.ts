@@ -6,10 +6,18 @@ import { addressField, APPLICANT_RELATION, KK_DOCUMENT, kkNumberField, LETTER_OF
  * already shows them as husband and wife (then with the F-2.04 statement); otherwise the
  * certificate names the mother only (shared/DOMAIN.md "Corrections").
  */
+/** The parents are known: every child but a foundling. */
+const PARENTS_KNOWN: Condition = { field: 'child_found', in: ['no'] };
+
 const FATHER_NAMED: Condition = {
-	any: [
-		{ field: 'parents_married_registered', in: ['yes'] },
-		{ field: 'parents_on_kk_as_spouses', in: ['yes'] }
+	all: [
+		PARENTS_KNOWN,
+		{
+			any: [
+				{ field: 'parents_married_registered', in: ['yes'] },
+				{ field: 'parents_on_kk_as_spouses', in: ['yes'] }
+			]
+		}
 	]
 };
 
@@ -44,7 +52,7 @@ export const aktaKelahiran: OnlineService = {
 			en: 'A late report, even after more than a year, is still accepted without a court order.'
 		}
 	],
-	subject: { nik: 'mother.nik', name: 'baby_name' },
+	subject: { nik: 'mother.nik', name: 'baby_name', nikWhenHidden: 'reporter.nik' },
 	applicant: 'reporter',
 	deadline: {
 		days: 60,
@@ -147,9 +155,19 @@ export const aktaKelahiran: OnlineService = {
 			id: 'orang-tua',
 			title: { id: 'Orang tua', en: 'The parents' },
 			fields: [
-				{ name: 'mother', type: 'person', parts: ['nik', 'name', 'birth_date'], label: { id: 'Ibu', en: 'Mother' } },
+				{
+					name: 'child_found',
+					type: 'yesno',
+					label: { id: 'Apakah anak ini ditemukan dan orang tuanya tidak diketahui?', en: 'Was this child found, with the parents unknown?' },
+					hint: {
+						id: 'Untuk anak yang ditemukan, data orang tua tidak diisi; lampirkan berita acara penemuan dari kepolisian.',
+						en: "For a foundling, the parents' details are not asked; attach the police report of the finding."
+					}
+				},
+				{ name: 'mother', type: 'person', parts: ['nik', 'name', 'birth_date'], label: { id: 'Ibu', en: 'Mother' }, when: PARENTS_KNOWN },
 				{
 					name: 'parents_married_registered',
+					when: PARENTS_KNOWN,
 					type: 'yesno',
 					label: { id: 'Apakah perkawinan orang tua tercatat (ada buku nikah atau akta perkawinan)?', en: "Is the parents' marriage registered (marriage book or certificate)?" }
 				},
@@ -204,6 +222,16 @@ export const aktaKelahiran: OnlineService = {
 			asked: { id: 'Jika perkawinan orang tua tercatat', en: "If the parents' marriage is registered" }
 		},
 		KK_DOCUMENT,
+		{
+			code: 'bap-penemuan-anak',
+			name: { id: 'Berita acara penemuan anak dari kepolisian', en: 'The police report of the finding of the child' },
+			photoHint: {
+				id: 'Foto setiap halaman berita acara, lurus dari atas; nomor, stempel, dan tanda tangan petugas harus terbaca.',
+				en: "Photograph every page of the report, straight from above; the number, the stamp and the officer's signature must be readable."
+			},
+			when: { field: 'child_found', in: ['yes'] },
+			asked: { id: 'Jika anak ditemukan', en: 'If the child was found' }
+		},
 		{
 			code: 'f2-03',
 			name: { id: 'Surat pernyataan kebenaran data kelahiran (F-2.03)', en: 'Statement on the birth data (F-2.03)' },
