@@ -107,6 +107,14 @@ test('the services pages name the documents and what helps, in Indonesian and in
 	await page.goto('/layanan');
 	await expect(page.getByTestId('services-help')).toContainText('Photograph the original documents, not photocopies.');
 	await expectAccessible(page);
+
+	// nothing overflows on a 180 px wide screen
+	await page.setViewportSize({ width: 180, height: 640 });
+	for (const path of ['/layanan', '/layanan/akta-kematian', '/layanan/akta-perkawinan', '/layanan/pindah-keluar', '/layanan/pindah-datang']) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(180);
+	}
 });
 
 test('a setting the office confirms in the dashboard reaches the phone: a death at home then asks for the visum or the kelurahan\'s letter', async ({ page, context, baseURL }) => {
