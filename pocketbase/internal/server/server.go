@@ -52,12 +52,12 @@ func Register(app core.App, config Config) error {
 
 // TestConfig is the configuration of the test apps: no automatic intake
 // (tests run it by hand or through its route), no demo, no built app, and
-// a push worker that only runs on new notifications.
+// no push delivery worker (internal/push tests start their own).
 func TestConfig() Config {
 	return Config{
 		Web:    web.Config{PublicDir: "", Output: io.Discard},
 		Demo:   seed.Config{Enabled: false, Output: io.Discard},
 		Intake: intake.Config{IntakeTime: intake.Off},
-		Push:   push.Config{Interval: -1},
+		Push:   push.Config{NoWorker: true},
 	}
 }
