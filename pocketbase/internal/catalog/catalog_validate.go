@@ -2,34 +2,14 @@ package catalog
 
 import (
 	"strings"
-	"sync"
 	"time"
 
-	// the zone database is embedded so that the binary does not depend on
-	// the server's zoneinfo files
-	_ "time/tzdata"
+	"dukcapil-daring/server/internal/office"
 )
-
-// TimeZone is the office's time zone: "today" for the date rules is the date
-// there (as todayInBalikpapan in registry.ts).
-const TimeZone = "Asia/Makassar"
 
 // CodeServiceUnknown is the error code (under the key "service") of a
 // service code that is not an online service of the catalog.
 const CodeServiceUnknown = "service_unknown"
-
-var officeLocation = sync.OnceValue(func() *time.Location {
-	loc, err := time.LoadLocation(TimeZone)
-	if err != nil {
-		panic("catalog: load the time zone " + TimeZone + ": " + err.Error())
-	}
-	return loc
-})
-
-// Today returns the date (YYYY-MM-DD) of now in Asia/Makassar.
-func Today(now time.Time) string {
-	return now.In(officeLocation()).Format(time.DateOnly)
-}
 
 // Validator validates answers; Now is the clock of the date rules
 // (time.Now when nil), injectable for tests.
@@ -60,7 +40,8 @@ func (v Validator) Validate(service string, answers map[string]any) map[string]s
 	if v.Now != nil {
 		now = v.Now
 	}
-	r := &rules{today: Today(now())}
+	// "today" of the date rules is the office's (as todayInBalikpapan in registry.ts)
+	r := &rules{today: office.Today(now())}
 
 	var input any = answers
 	if answers == nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/testapp"
 )
 
@@ -33,7 +34,7 @@ func TestLoadOfficeDaysFeedsNextProcessingMorning(t *testing.T) {
 	v := loadVectors(t)
 
 	// enter the fixture's test-only days as staff would in the dashboard
-	collection, err := app.FindCollectionByNameOrId(CollectionName)
+	collection, err := app.FindCollectionByNameOrId(collections.OfficeDays)
 	if err != nil {
 		t.Fatal(err)
 	}
