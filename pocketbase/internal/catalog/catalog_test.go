@@ -12,7 +12,7 @@ import (
 )
 
 // vectorsPath is the shared validation vectors, made by `npm run
-// catalog:export` from the TypeScript validator (src/lib/catalog/export.ts).
+// catalog:export` from the TypeScript validator (scripts/catalog/vectors.ts).
 var vectorsPath = filepath.Join("..", "..", "..", "tests", "fixtures", "answers.json")
 
 type vectorCase struct {
@@ -32,7 +32,7 @@ type vectors struct {
 	} `json:"services"`
 }
 
-// caseAnswers builds the answers of a case as export.ts vectorAnswers does:
+// caseAnswers builds the answers of a case as scripts/catalog/vectors.ts vectorAnswers does:
 // the valid base, shallowly changed, without the removed keys.
 func caseAnswers(base map[string]any, c vectorCase) map[string]any {
 	answers := maps.Clone(base)
