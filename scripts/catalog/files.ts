@@ -1,13 +1,14 @@
 import { ANSWER_CODES } from '../../src/lib/catalog/codes';
 import { KECAMATAN } from '../../src/lib/catalog/districts';
 import { SERVICES } from '../../src/lib/catalog/index';
+import { SETTINGS } from '../../src/lib/catalog/settings';
 import { answerVectors, GENERATED } from './vectors';
 
 /**
  * The files of the catalog export: the catalog as JSON for the Go server (embedded in its binary,
- * with the closed list of answer codes) and the shared validation vectors (vectors.ts), as stable
- * JSON. `npm run catalog:export` (scripts/export-catalog.ts) writes them; files.test.ts fails when
- * the committed files differ from what this module makes.
+ * with the closed list of answer codes and the office's settings) and the shared validation
+ * vectors (vectors.ts), as stable JSON. `npm run catalog:export` (scripts/export-catalog.ts)
+ * writes them; files.test.ts fails when the committed files differ from what this module makes.
  */
 
 /** Where the files are written, relative to the repository root. */
@@ -20,6 +21,7 @@ export function catalogData(): unknown {
 		$comment: GENERATED,
 		answerCodes: ANSWER_CODES,
 		kecamatan: KECAMATAN,
+		settings: SETTINGS,
 		services: SERVICES.map((service) => (service.mode === 'online' ? service : { code: service.code, mode: service.mode }))
 	};
 }

@@ -23,4 +23,6 @@ const (
 	OfficeDays = "office_days"
 	// IntakeRuns records each morning intake.
 	IntakeRuns = "intake_runs"
+	// CatalogSettings are the office's catalog settings that staff edit.
+	CatalogSettings = "catalog_settings"
 )

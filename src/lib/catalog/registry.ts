@@ -3,7 +3,8 @@ import { nikError } from './nik';
 import { KECAMATAN, kelurahanOf } from './districts';
 import { OFFICE_TIME_ZONE } from '../office/calendar';
 import type { AnswerCode } from './codes';
-import type { Answers, Condition, Field, FieldType, PersonPart } from './types';
+import { conditionHolds } from './conditions';
+import type { Answers, Field, FieldType, PersonPart } from './types';
 
 /**
  * The field-type registry: each type of the catalog maps to its valibot rule. Every rule names its
@@ -173,16 +174,8 @@ export function fieldSchema(field: Field): Schema {
 	}
 }
 
-/** answerAt reads the answer at a dotted path ("mother.nik", "movers.0.name"), or undefined. */
-export function answerAt(answers: Answers, path: string): unknown {
-	return path.split('.').reduce<unknown>((node, key) => (node as Answers | undefined)?.[key], answers);
-}
-
-/** conditionHolds tells whether a field with this condition is shown, given the answers around it. */
-export function conditionHolds(condition: Condition | undefined, answers: Answers): boolean {
-	if (!condition) return true;
-	return condition.in.includes(answerAt(answers, condition.field) as string | boolean);
-}
+// A condition (and the answer at a path) is read as conditions.ts says, here and for the documents.
+export { answerAt, conditionHolds } from './conditions';
 
 /**
  * objectSchema validates the answers to a list of fields: each shown field by its rule; a hidden
