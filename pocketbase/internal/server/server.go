@@ -13,6 +13,7 @@ import (
 	"dukcapil-daring/server/internal/nik"
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/seed"
+	"dukcapil-daring/server/internal/uploads"
 	"dukcapil-daring/server/internal/web"
 	"dukcapil-daring/server/internal/workflow"
 )
@@ -27,6 +28,8 @@ type Config struct {
 	Intake intake.Config
 	// Push is Web Push delivery.
 	Push push.Config
+	// Uploads are the resumable document uploads (tus).
+	Uploads uploads.Config
 }
 
 // Register registers every feature on app: the NIK rules of users, the
@@ -41,6 +44,7 @@ func Register(app core.App, config Config) error {
 	nik.Register(app)
 	workflow.Register(app)
 	files.Register(app)
+	uploads.Register(app, config.Uploads)
 	intake.Register(app, config.Intake)
 	push.Register(app, config.Push)
 	seed.Register(app, config.Demo)
