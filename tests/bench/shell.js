@@ -27,7 +27,9 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 async function wireBytes(cdp) {
 	/** @type {Map<string, string>} */
 	const urls = new Map();
-	const state = { total: 0, count: 0, /** @type {{ url: string, bytes: number }[]} */ files: [] };
+	/** @type {{ url: string, bytes: number }[]} */
+	const files = [];
+	const state = { total: 0, count: 0, files };
 	cdp.on('Network.responseReceived', (event) => urls.set(event.requestId, event.response.url));
 	cdp.on('Network.loadingFinished', (event) => {
 		state.total += event.encodedDataLength;
