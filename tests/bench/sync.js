@@ -1,10 +1,10 @@
 // Benchmark of the sync engine (issue 4): applications with photographed documents sent over an
 // emulated slow mobile uplink, against the time the raw bytes need at that bandwidth; and the bytes
 // sent again after the network is cut half way.
-import { createServer, connect } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { seedOutbox } from '../support/outbox.js';
 import { documentPhoto } from '../support/photos.js';
+import { countingProxy } from '../support/proxy.js';
 
 /** @typedef {import('@playwright/test').Browser} Browser */
 /** @typedef {{ figure: string, value: string, goal: string, ok: boolean | null }} Row */
@@ -18,44 +18,6 @@ const KINDS = ['surat-kelahiran', 'buku-nikah', 'kk'];
 const vectors = JSON.parse(readFileSync(new URL('../fixtures/answers.json', import.meta.url), 'utf8'));
 /** @type {Record<string, unknown>} */
 const validBirth = Object.values(vectors.services.find((/** @type {{ service: string }} */ entry) => entry.service === 'akta-kelahiran').valid)[0];
-
-/**
- * countingProxy forwards TCP to the server and counts the bytes the phone sends: what the uplink carries.
- * @param {number} targetPort
- */
-async function countingProxy(targetPort) {
-	const state = { up: 0 };
-	/** @type {Set<import('node:net').Socket>} */
-	const sockets = new Set();
-	const server = createServer((client) => {
-		const upstream = connect(targetPort, '127.0.0.1');
-		sockets.add(client);
-		client.on('data', (chunk) => (state.up += chunk.length));
-		client.pipe(upstream).pipe(client);
-		const close = () => {
-			sockets.delete(client);
-			client.destroy();
-			upstream.destroy();
-		};
-		client.on('error', close).on('close', close);
-		upstream.on('error', close).on('close', close);
-	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-	const address = server.address();
-	const port = typeof address === 'object' && address ? address.port : 0;
-	return {
-		origin: `http://127.0.0.1:${port}`,
-		state,
-		/** cut drops every open connection, as a phone losing its signal does. */
-		cut: () => {
-			for (const socket of sockets) socket.destroy();
-		},
-		close: () => new Promise((resolve) => {
-			for (const socket of sockets) socket.destroy();
-			server.close(() => resolve(undefined));
-		})
-	};
-}
 
 /**
  * One run: a fresh resident with `count` applications in the outbox, sent over the throttled uplink.

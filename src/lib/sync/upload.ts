@@ -3,6 +3,7 @@ import { ClientResponseError } from 'pocketbase';
 import { documentUploadStorage, uploadFingerprint } from '$lib/local/uploads';
 import type { LocalDocument } from '$lib/local/db';
 import type { SyncContext } from './context';
+import { SyncFailure } from './errors';
 
 /**
  * Uploads one document with the tus resumable-upload protocol (`/api/uploads`, tusd in the server):
@@ -57,7 +58,7 @@ export function uploadResumable(ctx: SyncContext, request: DocumentUpload): Prom
 			},
 			onProgress: (confirmed) => request.onConfirmed?.(confirmed),
 			onSuccess: () => resolve(),
-			onError: (error) => reject(toResponseError(error, ctx.pb.buildURL('/api/uploads')))
+			onError: (error) => reject(toUploadError(error, ctx.pb.buildURL('/api/uploads')))
 		});
 		upload
 			.findPreviousUploads()
@@ -67,6 +68,19 @@ export function uploadResumable(ctx: SyncContext, request: DocumentUpload): Prom
 			})
 			.catch(reject);
 	});
+}
+
+/**
+ * Answers of the tus protocol that a later try cures: 409, the server holds another offset than the
+ * client thought (bytes of a cut request still arrived); 423, an earlier request of a cut
+ * connection still holds the upload. The next try asks for the offset again.
+ */
+const TRANSIENT_TUS_STATUSES = new Set([409, 423]);
+
+function toUploadError(error: Error | DetailedError, url: string): ClientResponseError | SyncFailure {
+	const status = 'originalResponse' in error ? (error.originalResponse?.getStatus() ?? 0) : 0;
+	if (TRANSIENT_TUS_STATUSES.has(status)) return new SyncFailure('busy', {}, status);
+	return toResponseError(error, url);
 }
 
 /**
