@@ -21,7 +21,8 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /**
  * wireBytes counts what Chromium receives for a page: CDP's encodedDataLength of every response
- * (headers and the body as sent, i.e. compressed), as reported when each one finishes loading.
+ * (headers and the body as sent, i.e. compressed), as reported when each one finishes loading; the
+ * context is fresh, so the cache starts cold, and a response served from it again costs nothing.
  * @param {import('@playwright/test').CDPSession} cdp
  */
 async function wireBytes(cdp) {
@@ -37,7 +38,6 @@ async function wireBytes(cdp) {
 		state.files.push({ url: urls.get(event.requestId) ?? '?', bytes: event.encodedDataLength });
 	});
 	await cdp.send('Network.enable');
-	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
 	return state;
 }
 

@@ -3,6 +3,7 @@ package web
 import (
 	"io/fs"
 	"mime"
+	"net/http"
 	"path"
 	"strconv"
 	"strings"
@@ -94,4 +95,20 @@ func typeOf(file string) string {
 		return ct
 	}
 	return "application/octet-stream"
+}
+
+// documentOnlyHeaders only mean something on a document (a page), never on
+// a script or a stylesheet: a hashed asset is sent without them, as every
+// response costs its headers on a slow line and the first screen loads dozens.
+var documentOnlyHeaders = []string{"X-Frame-Options", "X-Xss-Protection", "Referrer-Policy"}
+
+// trimAssetHeaders removes the document-only headers from the answer of a
+// hashed asset.
+func trimAssetHeaders(header http.Header, file string) {
+	if cacheControl(file) != cacheImmutable {
+		return
+	}
+	for _, name := range documentOnlyHeaders {
+		header.Del(name)
+	}
 }

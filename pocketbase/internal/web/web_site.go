@@ -65,6 +65,7 @@ func (s *site) serve(e *core.RequestEvent) error {
 	}
 
 	header.Set("Cache-Control", cacheControl(file))
+	trimAssetHeaders(header, file)
 	if ct := contentType(file); ct != "" {
 		header.Set("Content-Type", ct)
 	}
