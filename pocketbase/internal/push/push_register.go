@@ -136,6 +136,11 @@ type Config struct {
 	// Now is the clock (default time.Now).
 	Now func() time.Time
 
+	// NoWorker keeps the delivery worker stopped (the public key route and
+	// the record hooks still run): for the test apps of other features,
+	// whose notifications must stay as those features wrote them.
+	NoWorker bool
+
 	// Jitter turns a nominal backoff d into the actual wait (default: a
 	// uniformly random duration in [d/2, d]).
 	Jitter func(d time.Duration) time.Duration
@@ -189,6 +194,9 @@ func Register(app core.App, config Config) {
 			}
 
 			e.Router.GET(PublicKeyPath, publicKeyHandler(keys))
+			if config.NoWorker {
+				return e.Next()
+			}
 
 			w, err := NewWorker(e.App, keys, config)
 			if err != nil {

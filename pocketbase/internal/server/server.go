@@ -8,6 +8,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"dukcapil-daring/server/internal/catalogsettings"
 	"dukcapil-daring/server/internal/files"
 	"dukcapil-daring/server/internal/intake"
 	"dukcapil-daring/server/internal/nik"
@@ -33,7 +34,7 @@ type Config struct {
 }
 
 // Register registers every feature on app: the NIK rules of users, the
-// application workflow, the document checks, the morning intake, Web Push,
+// office's catalog settings, the application workflow, the document checks, the morning intake, Web Push,
 // the demo seed and the static app. It returns an error for an invalid
 // configuration (e.g. a malformed intake time).
 func Register(app core.App, config Config) error {
@@ -42,6 +43,7 @@ func Register(app core.App, config Config) error {
 	}
 
 	nik.Register(app)
+	catalogsettings.Register(app)
 	workflow.Register(app)
 	files.Register(app)
 	uploads.Register(app, config.Uploads)
@@ -54,12 +56,12 @@ func Register(app core.App, config Config) error {
 
 // TestConfig is the configuration of the test apps: no automatic intake
 // (tests run it by hand or through its route), no demo, no built app, and
-// a push worker that only runs on new notifications.
+// no push delivery worker (internal/push tests start their own).
 func TestConfig() Config {
 	return Config{
 		Web:    web.Config{PublicDir: "", Output: io.Discard},
 		Demo:   seed.Config{Enabled: false, Output: io.Discard},
 		Intake: intake.Config{IntakeTime: intake.Off},
-		Push:   push.Config{Interval: -1},
+		Push:   push.Config{NoWorker: true},
 	}
 }

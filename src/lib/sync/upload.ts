@@ -3,7 +3,7 @@ import { ClientResponseError } from 'pocketbase';
 import { documentUploadStorage, uploadFingerprint } from '$lib/local/uploads';
 import type { LocalDocument } from '$lib/local/db';
 import type { SyncContext } from './context';
-import { SyncFailure } from './errors';
+import { Failure } from '$lib/pb/errors';
 
 /**
  * Uploads one document with the tus resumable-upload protocol (`/api/uploads`, tusd in the server):
@@ -77,9 +77,9 @@ export function uploadResumable(ctx: SyncContext, request: DocumentUpload): Prom
  */
 const TRANSIENT_TUS_STATUSES = new Set([409, 423]);
 
-function toUploadError(error: Error | DetailedError, url: string): ClientResponseError | SyncFailure {
+function toUploadError(error: Error | DetailedError, url: string): ClientResponseError | Failure {
 	const status = 'originalResponse' in error ? (error.originalResponse?.getStatus() ?? 0) : 0;
-	if (TRANSIENT_TUS_STATUSES.has(status)) return new SyncFailure('busy', {}, status);
+	if (TRANSIENT_TUS_STATUSES.has(status)) return new Failure('busy', {}, status);
 	return toResponseError(error, url);
 }
 
