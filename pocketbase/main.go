@@ -20,6 +20,7 @@ import (
 	"dukcapil-daring/server/internal/quota"
 	"dukcapil-daring/server/internal/seed"
 	"dukcapil-daring/server/internal/server"
+	"dukcapil-daring/server/internal/visits"
 	"dukcapil-daring/server/internal/web"
 	_ "dukcapil-daring/server/migrations"
 )
@@ -102,6 +103,7 @@ func main() {
 			TrustedProxyHeaders: deploy.ParseHeaders(trustedProxyHeaders),
 			UseLeftmostIP:       deployConfig.UseLeftmostIP,
 		},
+		Visits: visits.DefaultConfig(),
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -24,6 +24,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"dukcapil-daring/server/internal/catalog"
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/intake"
 	"dukcapil-daring/server/internal/servertest"
 	"dukcapil-daring/server/internal/testapp"
@@ -167,7 +168,7 @@ func TestCrashChild(t *testing.T) {
 			fmt.Println("finalised", i, rec.Code)
 		}
 	case "intake":
-		pauseInside(app, intake.RunsCollection, 1)
+		pauseInside(app, collections.IntakeRuns, 1)
 		today := time.Now().In(time.FixedZone("WITA", 8*3600)).Format(time.DateOnly)
 		if _, err := intake.Run(app, today, time.Now().Add(time.Hour)); err != nil {
 			t.Fatal(err)
@@ -301,7 +302,7 @@ func TestKilledMidFinaliseAndIntake(t *testing.T) {
 		}
 	}
 	var runs int
-	if err := app.DB().Select("count(*)").From(intake.RunsCollection).Row(&runs); err != nil {
+	if err := app.DB().Select("count(*)").From(collections.IntakeRuns).Row(&runs); err != nil {
 		t.Fatal(err)
 	}
 	if runs != 0 {

@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/files"
 	"dukcapil-daring/server/internal/servertest"
 	"dukcapil-daring/server/internal/testapp"
@@ -88,7 +89,7 @@ func TestHostileUploads(t *testing.T) {
 	polyglot.ExpectedContent = []string{`.webp"`}
 	polyglot.NotExpectedContent = []string{`.js"`}
 	polyglot.AfterTestFunc = func(t testing.TB, app *tests.TestApp, _ *http.Response) {
-		r, err := app.FindRecordById(files.DocumentsCollection, "polyglotdoc0001")
+		r, err := app.FindRecordById(collections.Documents, "polyglotdoc0001")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -118,7 +119,7 @@ func TestHostileUploads(t *testing.T) {
 // stored name, as a file kept from before the extension rule would be.
 func saveDocument(id, storedName string, content []byte) func(testing.TB, *tests.TestApp, *core.ServeEvent) {
 	return func(t testing.TB, app *tests.TestApp, _ *core.ServeEvent) {
-		c, err := app.FindCollectionByNameOrId(files.DocumentsCollection)
+		c, err := app.FindCollectionByNameOrId(collections.Documents)
 		if err != nil {
 			t.Fatal(err)
 		}

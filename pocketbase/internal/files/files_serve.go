@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
+
+	"dukcapil-daring/server/internal/collections"
 )
 
 // servedTypes are the content types a stored file is served as, by its
@@ -42,7 +44,7 @@ func ServeHeaders(h http.Header, servedName string, download bool) {
 // onDownload sets ServeHeaders on every file of the documents and of the
 // applications (the results) collections.
 func onDownload(e *core.FileDownloadRequestEvent) error {
-	if c := e.Collection; c != nil && (c.Name == DocumentsCollection || c.Name == ApplicationsCollection) {
+	if c := e.Collection; c != nil && (c.Name == collections.Documents || c.Name == collections.Applications) {
 		download, _ := strconv.ParseBool(e.Request.URL.Query().Get("download"))
 		ServeHeaders(e.Response.Header(), e.ServedName, download)
 	}

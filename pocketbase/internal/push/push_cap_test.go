@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/testapp"
 )
@@ -39,10 +40,10 @@ func TestSubscriptionsCapReplacesOldest(t *testing.T) {
 			return app
 		},
 		BeforeTestFunc: func(t testing.TB, app *tests.TestApp, _ *core.ServeEvent) {
-			c, _ := app.FindCollectionByNameOrId(push.SubscriptionsCollection)
+			c, _ := app.FindCollectionByNameOrId(collections.PushSubscriptions)
 			// the fixture's SubA is the oldest; 9 more make the cap
 			old := time.Now().Add(-time.Hour).UTC().Format("2006-01-02 15:04:05.000Z")
-			if _, err := app.DB().Update(push.SubscriptionsCollection, dbx.Params{"created": old}, dbx.HashExp{"id": testapp.SubA}).Execute(); err != nil {
+			if _, err := app.DB().Update(collections.PushSubscriptions, dbx.Params{"created": old}, dbx.HashExp{"id": testapp.SubA}).Execute(); err != nil {
 				t.Fatal(err)
 			}
 			for i := range push.MaxSubscriptions - 1 {
@@ -57,17 +58,17 @@ func TestSubscriptionsCapReplacesOldest(t *testing.T) {
 		ExpectedStatus:  http.StatusOK,
 		ExpectedContent: []string{`"endpoint":"https://fcm.googleapis.com/fcm/send/newest"`},
 		AfterTestFunc: func(t testing.TB, app *tests.TestApp, _ *http.Response) {
-			subs, err := app.FindAllRecords(push.SubscriptionsCollection, dbx.HashExp{"owner": testapp.ResidentA})
+			subs, err := app.FindAllRecords(collections.PushSubscriptions, dbx.HashExp{"owner": testapp.ResidentA})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if len(subs) != push.MaxSubscriptions {
 				t.Errorf("%d subscriptions, want %d", len(subs), push.MaxSubscriptions)
 			}
-			if _, err := app.FindRecordById(push.SubscriptionsCollection, testapp.SubA); err == nil {
+			if _, err := app.FindRecordById(collections.PushSubscriptions, testapp.SubA); err == nil {
 				t.Error("the oldest subscription was kept")
 			}
-			if _, err := app.FindRecordById(push.SubscriptionsCollection, testapp.SubB); err != nil {
+			if _, err := app.FindRecordById(collections.PushSubscriptions, testapp.SubB); err != nil {
 				t.Error("another resident's subscription went")
 			}
 		},

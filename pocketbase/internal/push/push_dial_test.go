@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/testapp"
 )
@@ -83,7 +84,7 @@ func TestRedirectIsNotFollowed(t *testing.T) {
 	if n := inside.Load(); n != 0 {
 		t.Fatalf("the redirect target got %d requests", n)
 	}
-	if _, err := f.app.FindRecordById(push.SubscriptionsCollection, sub.Id); err == nil {
+	if _, err := f.app.FindRecordById(collections.PushSubscriptions, sub.Id); err == nil {
 		t.Error("the redirecting subscription is still there")
 	}
 }
@@ -108,7 +109,7 @@ func TestInwardResolvingHostIsRefused(t *testing.T) {
 
 			f.notify(t, testapp.ResidentA, testapp.ApplicationA, "completed", "Selesai", "Dokumen siap.")
 			stats := f.run(t)
-			_, err := f.app.FindRecordById(push.SubscriptionsCollection, sub.Id)
+			_, err := f.app.FindRecordById(collections.PushSubscriptions, sub.Id)
 			if !allowLoopback {
 				if stats.Refused != 1 || len(f.svc.messages("")) != 0 {
 					t.Fatalf("stats %+v, %d requests arrived; want refused before connecting", stats, len(f.svc.messages("")))

@@ -18,8 +18,6 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
-
-	"dukcapil-daring/server/internal/catalog"
 )
 
 // Collection names.
@@ -31,7 +29,9 @@ const (
 // Error codes of a refusal by a cap.
 const (
 	CodeOpenApplications = "quota_open_applications"
-	CodeDocuments        = "quota_documents"
+	// CodeDocuments: the documents cap is checked by internal/files (for
+	// the records API and the resumable uploads alike).
+	CodeDocuments = "quota_documents"
 )
 
 // Defaults of Config.
@@ -80,7 +80,6 @@ func withDefaults(c Config) Config {
 
 const (
 	applicationsHookId = "dukcapilQuotaApplications"
-	documentsHookId    = "dukcapilQuotaDocuments"
 	cleanupJobId       = "dukcapilAbandonedUploads"
 	cleanupSchedule    = "17 * * * *" // hourly
 	cleanupRouteId     = "dukcapilAbandonedUploadsRoute"
@@ -121,11 +120,6 @@ func Register(app core.App, config Config) {
 		Func: func(e *core.RecordRequestEvent) error {
 			return checkOpenApplications(e, config.MaxOpenApplications)
 		},
-	})
-	app.OnRecordCreateRequest(DocumentsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{
-		Id:       documentsHookId,
-		Priority: -10,
-		Func:     checkDocuments,
 	})
 
 	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
@@ -180,49 +174,6 @@ func checkOpenApplications(e *core.RecordRequestEvent, max int) error {
 			"status": validation.NewError(CodeOpenApplications, fmt.Sprintf(
 				"At most %d of your applications can be uploading at once: finish or cancel one first.", max)).
 				SetParams(map[string]any{"max": max}),
-		})
-	}
-	return e.Next()
-}
-
-// checkDocuments refuses a document beyond what the application's service
-// asks for: MaxFiles documents of each kind (the catalog's count), and
-// while the application waits for a revision MaxFiles more of each kind
-// than its earlier documents (the replacements; the old ones stay for the
-// record).
-func checkDocuments(e *core.RecordRequestEvent) error {
-	if e.HasSuperuserAuth() || exists(e) {
-		return e.Next()
-	}
-	application, err := e.App.FindRecordById(ApplicationsCollection, e.Record.GetString("application"))
-	if err != nil {
-		return e.Next() // the relation field and the create rule report it
-	}
-	service, ok := catalog.Online(application.GetString("service"))
-	if !ok {
-		return e.Next() // the documents check reports it
-	}
-	kind := e.Record.GetString("kind")
-	requirement := service.Requirement(kind)
-	if requirement == nil {
-		return e.Next() // the documents check reports an unknown kind
-	}
-
-	allowed := requirement.FileLimit()
-	if application.GetString("status") == "needs_revision" {
-		allowed *= application.GetInt("revision") + 2
-	}
-	var held int
-	err = e.App.DB().Select("count(*)").From(DocumentsCollection).
-		Where(dbx.HashExp{"application": application.Id, "kind": kind}).Row(&held)
-	if err != nil {
-		return err
-	}
-	if held >= allowed {
-		return apis.NewBadRequestError("The application holds all the documents of this kind it can.", validation.Errors{
-			"kind": validation.NewError(CodeDocuments, fmt.Sprintf(
-				"The application already holds %d document(s) of %q, the most it takes.", held, kind)).
-				SetParams(map[string]any{"max": allowed}),
 		})
 	}
 	return e.Next()

@@ -2,6 +2,7 @@ import type { RecordModel } from 'pocketbase';
 import type { SyncContext } from './context';
 import { toStatusEvent } from './mirror';
 import { applyRemoteApplication, storeNotification } from './pull';
+import { storeRemoteVisit } from '$lib/visits/sync';
 
 /** The realtime topic of one resident's own changes (pocketbase/internal/live). */
 export function residentTopic(owner: string): string {
@@ -29,5 +30,7 @@ export async function applyLiveMessage(ctx: SyncContext, message: LiveMessage): 
 			return;
 		case 'notifications':
 			return storeNotification(ctx, message.record);
+		case 'appointments':
+			return storeRemoteVisit(ctx, message.record);
 	}
 }

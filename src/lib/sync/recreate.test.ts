@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { validBirth } from '$lib/catalog/services/akta-kelahiran.fixtures';
 import { SyncEngine } from './engine';
 import { faultyFetch, freshDatabase, makeResident, putInOutbox, testContext, type Fault } from './testing';
-import { fetchUploader } from './upload';
 
 const origin = inject('pbOrigin');
 let staff: PocketBase;
@@ -31,7 +30,7 @@ describe('an upload the server removed as abandoned', () => {
 		// The phone went away before finalising.
 		const faults: Fault[] = [{ match: (method, url) => method === 'PATCH' && url.includes('/api/collections/applications/records/'), kind: 'fail', times: 1 }];
 		const flaky = faultyFetch(faults);
-		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: flaky, upload: fetchUploader(flaky) }), { locks: null });
+		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: flaky }), { locks: null });
 		expect((await engine.run()).phase).toBe('waiting');
 		expect((await db.applications.get(application.id))?.push?.uploaded).toHaveLength(3);
 

@@ -5,7 +5,6 @@ import { SyncEngine } from './engine';
 import { applyLiveMessage, residentTopic, type LiveMessage } from './live';
 import { liveQuery } from 'dexie';
 import { syncStatus } from './status.svelte';
-import { defaultUploader } from './upload';
 import { mirrorAuth } from './auth-mirror';
 
 /**
@@ -22,7 +21,6 @@ const context: SyncContext = {
 	pb,
 	db,
 	fetch: (input, init) => fetch(input, init),
-	upload: defaultUploader(),
 	now: () => Date.now(),
 	random: () => Math.random()
 };
