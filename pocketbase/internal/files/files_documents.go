@@ -42,7 +42,8 @@ func onCreate(e *core.RecordRequestEvent) error {
 }
 
 // CheckContent checks the file of a new document record: its type by its
-// first bytes, an image's pixel count by its header (MaxPixels), and its
+// first bytes, an image's pixel count by its header (MaxPixels; a header
+// that cannot be read declares nothing to decode, and is let through), and its
 // SHA-256 against the record's sha256 field; an accepted file is renamed
 // to the extension of its type. It sets the
 // record's sha256 (normalised) and size (the real one) from the content. A
@@ -70,8 +71,6 @@ func CheckContent(record *core.Record, upload *filesystem.File) (validation.Erro
 		errs["file"] = validation.NewError(CodeImageTooLarge, fmt.Sprintf(
 			"The image has %d × %d pixels; at most %d million are accepted.", content.Width, content.Height, MaxPixels/1_000_000)).
 			SetParams(map[string]any{"maxPixels": MaxPixels})
-	case content.ImageErr != nil:
-		errs["file"] = validation.NewError(CodeFileType, "The image's header cannot be read.")
 	default:
 		record.Set("sha256", content.SHA256)
 		// stored (and so served) as the type its content is
