@@ -7,7 +7,7 @@ import { Failure } from '$lib/pb/errors';
 
 /**
  * Uploads one document with the tus resumable-upload protocol (`/api/uploads`, tusd in the server):
- * the file goes in chunks of CHUNK_SIZE, each confirmed by the server; where the upload is on the
+ * the file goes in requests of at most CHUNK_SIZE, each confirmed by the server; where the upload is on the
  * server is kept in IndexedDB (lib/local/uploads), so after a cut, a reload or a killed browser the
  * next try asks the server for its offset and sends only the rest. The server creates the documents
  * record when the last byte arrives, with all its checks.
@@ -16,8 +16,12 @@ import { Failure } from '$lib/pb/errors';
  * progress is reported as bytes the server confirmed, never as bytes merely handed to the network.
  */
 
-/** The size of one PATCH: at most this much is sent again after a cut. */
-export const CHUNK_SIZE = 64 * 1024;
+/**
+ * The most one request carries. A photo goes in one request (with the creation: every request costs a
+ * round trip on a slow line); a cut loses little even so, as the server keeps every byte that reached
+ * it and the next try continues from there.
+ */
+export const CHUNK_SIZE = 1024 * 1024;
 
 /** Quick retries inside one try (a dropped link often comes back within seconds); beyond them the engine backs off. */
 const RETRY_DELAYS_MS = [0, 1_000, 3_000, 6_000];
@@ -28,6 +32,11 @@ export interface DocumentUpload {
 	fileName: string;
 	/** Bytes of this document the server has confirmed. */
 	onConfirmed?: (bytes: number) => void;
+	/**
+	 * An earlier try was cut before the server's first answer: the upload may exist (it is named by
+	 * the document), so ask for its offset before creating it again.
+	 */
+	mayExist?: boolean;
 }
 
 /** uploadResumable sends one document and resolves once the server holds it (its record exists). */
@@ -37,6 +46,8 @@ export function uploadResumable(ctx: SyncContext, request: DocumentUpload): Prom
 		const upload = new Upload(document.blob, {
 			endpoint: ctx.pb.buildURL('/api/uploads'),
 			chunkSize: CHUNK_SIZE,
+			// the first bytes go with the creation request (tus creation-with-upload)
+			uploadDataDuringCreation: true,
 			retryDelays: ctx.uploadRetryDelays ?? RETRY_DELAYS_MS,
 			uploadSize: document.blob.size,
 			metadata: {
@@ -64,6 +75,8 @@ export function uploadResumable(ctx: SyncContext, request: DocumentUpload): Prom
 			.findPreviousUploads()
 			.then((previous) => {
 				if (previous.length > 0) upload.resumeFromPreviousUpload(previous[0]);
+				// a 404 there makes tus-js-client create the upload as usual
+				else if (request.mayExist) upload.url = `${ctx.pb.buildURL('/api/uploads')}/${document.id}`;
 				upload.start();
 			})
 			.catch(reject);
