@@ -42,6 +42,7 @@ export interface DocumentUpload {
 /** uploadResumable sends one document and resolves once the server holds it (its record exists). */
 export function uploadResumable(ctx: SyncContext, request: DocumentUpload): Promise<void> {
 	const { document } = request;
+	const uploadUrl = `${ctx.pb.buildURL('/api/uploads')}/${document.id}`;
 	return new Promise((resolve, reject) => {
 		const upload = new Upload(document.blob, {
 			endpoint: ctx.pb.buildURL('/api/uploads'),
@@ -68,6 +69,11 @@ export function uploadResumable(ctx: SyncContext, request: DocumentUpload): Prom
 				if (ctx.pb.authStore.token) req.setHeader('Authorization', ctx.pb.authStore.token);
 			},
 			onProgress: (confirmed) => request.onConfirmed?.(confirmed),
+			onShouldRetry: (error) => {
+				// a creation cut before its answer may have left bytes on the server: ask, do not create again
+				upload.url ??= uploadUrl;
+				return shouldRetry(error);
+			},
 			onSuccess: () => resolve(),
 			onError: (error) => reject(toUploadError(error, ctx.pb.buildURL('/api/uploads')))
 		});
@@ -76,11 +82,18 @@ export function uploadResumable(ctx: SyncContext, request: DocumentUpload): Prom
 			.then((previous) => {
 				if (previous.length > 0) upload.resumeFromPreviousUpload(previous[0]);
 				// a 404 there makes tus-js-client create the upload as usual
-				else if (request.mayExist) upload.url = `${ctx.pb.buildURL('/api/uploads')}/${document.id}`;
+				else if (request.mayExist) upload.url = uploadUrl;
 				upload.start();
 			})
 			.catch(reject);
 	});
+}
+
+/** shouldRetry is tus-js-client's own rule: no answer, a 5xx, or a 409/423, while the browser is online. */
+function shouldRetry(error: DetailedError): boolean {
+	const status = error.originalResponse?.getStatus() ?? 0;
+	const online = typeof navigator === 'undefined' || navigator.onLine !== false;
+	return (status < 400 || status >= 500 || TRANSIENT_TUS_STATUSES.has(status)) && online;
 }
 
 /**
