@@ -113,7 +113,13 @@ export async function firstVisitTransfer(browser, origin) {
 			goal: `<= ${FIRST_VISIT_BUDGET / 1024} KB`,
 			ok: firstVisit <= FIRST_VISIT_BUDGET
 		},
-		{ figure: 'first visit incl. precache, as the server sent it (TCP bytes, a check)', value: kb(received), goal: '', ok: null }
+		{
+			// the CDP figures miss the service worker's own script; the server's side sees every byte
+			figure: 'first visit incl. the worker script and precache, as the server sent it (TCP bytes)',
+			value: kb(received),
+			goal: `<= ${FIRST_VISIT_BUDGET / 1024} KB`,
+			ok: received <= FIRST_VISIT_BUDGET
+		}
 	];
 }
 
