@@ -17,11 +17,11 @@ import { Failure } from '$lib/pb/errors';
  */
 
 /**
- * The most one request carries. A photo goes in one request (with the creation: every request costs a
- * round trip on a slow line); a cut loses little even so, as the server keeps every byte that reached
- * it and the next try continues from there.
+ * The most one request carries: what a cut can cost. The server keeps every byte that reached it, but
+ * a browser resends a whole request by itself when its connection is reset before the answer, so a
+ * request must stay small (the price: a round trip per 64 KB on a slow line).
  */
-export const CHUNK_SIZE = 1024 * 1024;
+export const CHUNK_SIZE = 64 * 1024;
 
 /** Quick retries inside one try (a dropped link often comes back within seconds); beyond them the engine backs off. */
 const RETRY_DELAYS_MS = [0, 1_000, 3_000, 6_000];
