@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"dukcapil-daring/server/internal/catalog"
+	"dukcapil-daring/server/internal/collections"
 )
 
 // onCreate checks a new document before it is stored. The application is
@@ -77,7 +78,7 @@ func CheckContent(record *core.Record, upload *filesystem.File) (validation.Erro
 // missing application is left to the relation field's own validation.
 func CheckPlacement(tx core.App, record *core.Record, auth *core.Record, staff bool) validation.Errors {
 	errs := validation.Errors{}
-	application, err := tx.FindRecordById(ApplicationsCollection, record.GetString("application"))
+	application, err := tx.FindRecordById(collections.Applications, record.GetString("application"))
 	if err != nil {
 		return errs
 	}

@@ -15,6 +15,7 @@ import (
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/seed"
 	"dukcapil-daring/server/internal/uploads"
+	"dukcapil-daring/server/internal/visits"
 	"dukcapil-daring/server/internal/web"
 	"dukcapil-daring/server/internal/workflow"
 )
@@ -31,6 +32,8 @@ type Config struct {
 	Push push.Config
 	// Uploads are the resumable document uploads (tus).
 	Uploads uploads.Config
+	// Visits is the booking of in-person visits (slots made ahead, reminders).
+	Visits visits.Config
 }
 
 // Register registers every feature on app: the NIK rules of users, the
@@ -49,6 +52,7 @@ func Register(app core.App, config Config) error {
 	uploads.Register(app, config.Uploads)
 	intake.Register(app, config.Intake)
 	push.Register(app, config.Push)
+	visits.Register(app, config.Visits)
 	seed.Register(app, config.Demo)
 	web.Register(app, config.Web)
 	return nil
@@ -63,5 +67,6 @@ func TestConfig() Config {
 		Demo:   seed.Config{Enabled: false, Output: io.Discard},
 		Intake: intake.Config{IntakeTime: intake.Off},
 		Push:   push.Config{NoWorker: true},
+		Visits: visits.Config{},
 	}
 }

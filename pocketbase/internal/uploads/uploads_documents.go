@@ -15,6 +15,7 @@ import (
 	"github.com/tus/tusd/v2/pkg/filestore"
 	"github.com/tus/tusd/v2/pkg/handler"
 
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/files"
 )
 
@@ -39,7 +40,7 @@ func (s *server) beforeCreate(hook handler.HookEvent) (handler.HTTPResponse, han
 	if err != nil {
 		return handler.HTTPResponse{}, handler.FileInfoChanges{}, tusError(err)
 	}
-	documents, err := s.app.FindCollectionByNameOrId(files.DocumentsCollection)
+	documents, err := s.app.FindCollectionByNameOrId(collections.Documents)
 	if err != nil {
 		return handler.HTTPResponse{}, handler.FileInfoChanges{}, tusError(err)
 	}
@@ -51,7 +52,7 @@ func (s *server) beforeCreate(hook handler.HookEvent) (handler.HTTPResponse, han
 	case !recordIdPattern.MatchString(id):
 		errs["id"] = validation.NewError("validation_invalid_format", "The document id must be 15 characters of a-z and 0-9.")
 	default:
-		if _, err := s.app.FindRecordById(files.DocumentsCollection, id); err == nil {
+		if _, err := s.app.FindRecordById(collections.Documents, id); err == nil {
 			errs["id"] = validation.NewError("validation_not_unique", "The document has arrived already.")
 		} else if owner, exists := s.uploadOwner(hook, id); exists && owner != auth.Id {
 			errs["id"] = validation.NewError("validation_not_unique", "Another upload has this id.")
@@ -123,7 +124,7 @@ func (s *server) beforeFinish(hook handler.HookEvent) (handler.HTTPResponse, err
 // already (a repeated last request, or a second upload of the same
 // document) with the same owner, application and SHA-256, it does nothing.
 func (s *server) complete(auth *core.Record, info handler.FileInfo) error {
-	documents, err := s.app.FindCollectionByNameOrId(files.DocumentsCollection)
+	documents, err := s.app.FindCollectionByNameOrId(collections.Documents)
 	if err != nil {
 		return err
 	}
@@ -144,7 +145,7 @@ func (s *server) complete(auth *core.Record, info handler.FileInfo) error {
 	}
 
 	return s.app.RunInTransaction(func(tx core.App) error {
-		if existing, err := tx.FindRecordById(files.DocumentsCollection, record.Id); err == nil {
+		if existing, err := tx.FindRecordById(collections.Documents, record.Id); err == nil {
 			if sameDocument(existing, record) && len(contentErrs) == 0 {
 				return nil
 			}
