@@ -85,7 +85,9 @@ async function pushSteps(ctx: SyncContext, application: LocalApplication, onProg
 		const arrived = push.inflight === document.id && (await documentOnServer(ctx, document.id));
 		if (!arrived) {
 			await ctx.db.applications.update(application.id, { push: { ...push, uploaded: [...push.uploaded], inflight: document.id } });
-			await uploadDocument(ctx, application, document, (loaded) => onProgress({ applicationId: application.id, loaded: done + loaded, total }));
+			await uploadDocument(ctx, application, document, (loaded) => onProgress({ applicationId: application.id, loaded: done + loaded, total }), {
+				mayExist: push.inflight === document.id
+			});
 		}
 		done += document.size;
 		push.uploaded.push(document.id);
@@ -123,16 +125,18 @@ async function documentOnServer(ctx: SyncContext, id: string): Promise<boolean> 
  * uploadDocument sends one document of an application: the one upload path of the app, for the first
  * send and for a correction alike. It resumes inside the file after a cut (tus, see upload.ts) and
  * reports the bytes the server confirmed. A document that has arrived already (its earlier upload
- * completed but the answer was lost) counts as sent.
+ * completed but the answer was lost) counts as sent. `mayExist`: an earlier try of this document was
+ * cut, so its upload may be on the server without the phone knowing where.
  */
 export async function uploadDocument(
 	ctx: SyncContext,
 	application: Pick<LocalApplication, 'id'>,
 	document: LocalDocument,
-	onBytes: (loaded: number) => void
+	onBytes: (loaded: number) => void,
+	options: { mayExist?: boolean } = {}
 ): Promise<void> {
 	try {
-		await uploadResumable(ctx, { document, applicationId: application.id, fileName: fileName(document), onConfirmed: onBytes });
+		await uploadResumable(ctx, { document, applicationId: application.id, fileName: fileName(document), onConfirmed: onBytes, mayExist: options.mayExist });
 		return;
 	} catch (error) {
 		if (!isIdTaken(error)) {
