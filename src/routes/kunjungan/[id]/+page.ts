@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getVisit } from '$lib/local/visits';
 import { currentUser } from '$lib/pb/client';
-import { visitService } from '$lib/visits/services';
+import { visitService } from '$lib/visits/catalog';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ params }) => {
