@@ -12,6 +12,7 @@ import (
 
 	"dukcapil-daring/server/internal/catalog"
 	"dukcapil-daring/server/internal/catalogsettings"
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/servertest"
 	"dukcapil-daring/server/internal/testapp"
 )
@@ -45,7 +46,7 @@ func TestStaffSettingIsInForceAtOnceAndGoneWithItsRow(t *testing.T) {
 	if got := codes(deathAtHome); !slices.Contains(got, "visum-puskesmas") || slices.Contains(got, "surat-kematian-rumah") {
 		t.Fatalf("by default the visum is asked: %v", got)
 	}
-	collection, err := app.FindCollectionByNameOrId(catalogsettings.Collection)
+	collection, err := app.FindCollectionByNameOrId(collections.CatalogSettings)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +87,7 @@ func TestLoadAppliesTheRowsAtStart(t *testing.T) {
 	app := servertest.New(t)
 	defer app.Cleanup()
 
-	collection, _ := app.FindCollectionByNameOrId(catalogsettings.Collection)
+	collection, _ := app.FindCollectionByNameOrId(collections.CatalogSettings)
 	record := core.NewRecord(collection)
 	record.Set("name", "birth_witnesses")
 	record.Set("value", "always")
@@ -113,7 +114,7 @@ func TestLoadAppliesTheRowsAtStart(t *testing.T) {
 func TestEverySettingCanBeEntered(t *testing.T) {
 	app := servertest.New(t)
 	defer app.Cleanup()
-	collection, err := app.FindCollectionByNameOrId(catalogsettings.Collection)
+	collection, err := app.FindCollectionByNameOrId(collections.CatalogSettings)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,14 +36,8 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
-)
 
-// Collection names.
-const (
-	NotificationsCollection = "notifications"
-	SubscriptionsCollection = "push_subscriptions"
-	DeliveriesCollection    = "push_deliveries"
-	ApplicationsCollection  = "applications"
+	"dukcapil-daring/server/internal/collections"
 )
 
 // Values of notifications.delivery.
@@ -223,7 +217,7 @@ func Register(app core.App, config Config) {
 		Priority: -99,
 	})
 
-	app.OnRecordCreate(NotificationsCollection).Bind(&hook.Handler[*core.RecordEvent]{
+	app.OnRecordCreate(collections.Notifications).Bind(&hook.Handler[*core.RecordEvent]{
 		Id: defaultHookId,
 		Func: func(e *core.RecordEvent) error {
 			if e.Record.GetString("delivery") == "" {
@@ -233,7 +227,7 @@ func Register(app core.App, config Config) {
 		},
 	})
 
-	app.OnRecordAfterCreateSuccess(NotificationsCollection).Bind(&hook.Handler[*core.RecordEvent]{
+	app.OnRecordAfterCreateSuccess(collections.Notifications).Bind(&hook.Handler[*core.RecordEvent]{
 		Id: triggerHookId,
 		Func: func(e *core.RecordEvent) error {
 			if w := current.Load(); w != nil && e.Record.GetString("delivery") == NotificationPending {
@@ -247,7 +241,7 @@ func Register(app core.App, config Config) {
 	if policy == nil {
 		policy = DefaultEndpointPolicy
 	}
-	app.OnRecordCreateRequest(SubscriptionsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{
+	app.OnRecordCreateRequest(collections.PushSubscriptions).Bind(&hook.Handler[*core.RecordRequestEvent]{
 		Id: subscribeHookId,
 		Func: func(e *core.RecordRequestEvent) error {
 			return onSubscribe(e, policy)

@@ -37,7 +37,7 @@ func fieldError(field, code, message string) validation.Errors {
 }
 
 func todayOf(now time.Time) (string, error) {
-	return office.Today(now)
+	return office.Today(now), nil
 }
 
 // onBook books a resident's appointment: in one transaction it checks the

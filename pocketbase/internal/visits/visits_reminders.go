@@ -25,10 +25,7 @@ const KindReminder = "visit_reminder"
 // (reminded_before, reminded_morning), with the mark, in one transaction.
 // It returns how many it wrote.
 func SendReminders(app core.App, now time.Time) (int, error) {
-	today, err := office.Today(now)
-	if err != nil {
-		return 0, err
-	}
+	today := office.Today(now)
 	calendar, err := office.LoadOfficeDays(app)
 	if err != nil {
 		return 0, err

@@ -14,7 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
-	"dukcapil-daring/server/internal/catalog"
+	"dukcapil-daring/server/internal/office"
 	"dukcapil-daring/server/internal/servertest"
 	"dukcapil-daring/server/internal/testapp"
 	"dukcapil-daring/server/internal/workflow"
@@ -133,7 +133,7 @@ func TestStaffTransitionTable(t *testing.T) {
 				}
 				wantNote := note
 				if to == "queued" {
-					wantNote = "Antrean " + catalog.Today(time.Now()) + ", nomor 1 (diantrekan staf)"
+					wantNote = "Antrean " + office.Today(time.Now()) + ", nomor 1 (diantrekan staf)"
 				}
 				if want := (event{from, to, "", "staff", wantNote}); got[1] != want {
 					t.Errorf("event %+v, want %+v", got[1], want)
@@ -316,7 +316,7 @@ func TestStaffDecisionConditions(t *testing.T) {
 			Body:    strings.NewReader(`{"status":"queued"}`),
 			Headers: staff,
 			BeforeTestFunc: func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
-				today := catalog.Today(time.Now())
+				today := office.Today(time.Now())
 				newApplication(t, app, "appqueuedtoday1", testapp.ResidentB, map[string]any{
 					"status": "in_process", "process_date": workflow.ProcessDateValue(today), "queue_no": 4,
 				})
@@ -328,7 +328,7 @@ func TestStaffDecisionConditions(t *testing.T) {
 			ExpectedStatus:  http.StatusOK,
 			ExpectedContent: []string{`"status":"queued"`, `"queue_no":5`},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
-				today := catalog.Today(time.Now())
+				today := office.Today(time.Now())
 				record, _ := app.FindRecordById("applications", testapp.ApplicationA)
 				if got := record.GetString("process_date"); got != today+" 00:00:00.000Z" {
 					t.Errorf("process_date %q, want today %s", got, today)
