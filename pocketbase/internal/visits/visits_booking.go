@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/office"
 )
 
@@ -136,7 +137,7 @@ func checkApplication(tx core.App, record *core.Record, owner string) error {
 	if id == "" {
 		return nil
 	}
-	application, err := tx.FindRecordById("applications", id)
+	application, err := tx.FindRecordById(collections.Applications, id)
 	if err != nil || application.GetString("owner") != owner {
 		return apis.NewBadRequestError("Unknown application.", fieldError("application", CodeApplicationNotOK, "No application of yours has this id."))
 	}

@@ -18,14 +18,16 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
+
+	"dukcapil-daring/server/internal/collections"
 )
 
-// Collection names.
+// Collection names (internal/collections).
 const (
-	SchedulesCollection    = "visit_schedules"
-	SlotsCollection        = "appointment_slots"
-	AppointmentsCollection = "appointments"
-	EventsCollection       = "appointment_events"
+	SchedulesCollection    = collections.VisitSchedules
+	SlotsCollection        = collections.AppointmentSlots
+	AppointmentsCollection = collections.Appointments
+	EventsCollection       = collections.AppointmentEvents
 )
 
 // Appointment statuses.

@@ -6,6 +6,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/office"
 )
 
@@ -104,7 +105,7 @@ func remind(app core.App, where dbx.Expression, mark string, sameDay bool) (int,
 // writeNotification appends the reminder to the owner's inbox, pending push
 // delivery.
 func writeNotification(tx core.App, appointment *core.Record, text Text) error {
-	collection, err := tx.FindCachedCollectionByNameOrId("notifications")
+	collection, err := tx.FindCachedCollectionByNameOrId(collections.Notifications)
 	if err != nil {
 		return err
 	}
@@ -120,7 +121,7 @@ func writeNotification(tx core.App, appointment *core.Record, text Text) error {
 }
 
 func ownerLocale(tx core.App, owner string) string {
-	user, err := tx.FindRecordById("users", owner)
+	user, err := tx.FindRecordById(collections.Users, owner)
 	if err != nil || user.GetString("locale") != "en" {
 		return "id"
 	}
