@@ -109,6 +109,28 @@ func TestLoadAppliesTheRowsAtStart(t *testing.T) {
 	}
 }
 
+// TestEverySettingCanBeEntered checks that the dashboard offers every
+// setting of the catalog, and no other.
+func TestEverySettingCanBeEntered(t *testing.T) {
+	app := servertest.New(t)
+	defer app.Cleanup()
+	collection, err := app.FindCollectionByNameOrId(catalogsettings.Collection)
+	if err != nil {
+		t.Fatal(err)
+	}
+	field, ok := collection.Fields.GetByName("name").(*core.SelectField)
+	if !ok {
+		t.Fatal("name is not a select field")
+	}
+	var names []string
+	for _, s := range catalog.Settings() {
+		names = append(names, s.Name)
+	}
+	if !slices.Equal(field.Values, names) {
+		t.Errorf("the dashboard offers %v, the catalog has %v: add a migration", field.Values, names)
+	}
+}
+
 func TestSettingRules(t *testing.T) {
 	restoreDefaults(t)
 	body := func(name, value string) *strings.Reader {

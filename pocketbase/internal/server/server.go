@@ -14,6 +14,7 @@ import (
 	"dukcapil-daring/server/internal/nik"
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/seed"
+	"dukcapil-daring/server/internal/visits"
 	"dukcapil-daring/server/internal/web"
 	"dukcapil-daring/server/internal/workflow"
 )
@@ -28,6 +29,8 @@ type Config struct {
 	Intake intake.Config
 	// Push is Web Push delivery.
 	Push push.Config
+	// Visits is the booking of in-person visits (slots made ahead, reminders).
+	Visits visits.Config
 }
 
 // Register registers every feature on app: the NIK rules of users, the
@@ -45,6 +48,7 @@ func Register(app core.App, config Config) error {
 	files.Register(app)
 	intake.Register(app, config.Intake)
 	push.Register(app, config.Push)
+	visits.Register(app, config.Visits)
 	seed.Register(app, config.Demo)
 	web.Register(app, config.Web)
 	return nil
@@ -59,5 +63,6 @@ func TestConfig() Config {
 		Demo:   seed.Config{Enabled: false, Output: io.Discard},
 		Intake: intake.Config{IntakeTime: intake.Off},
 		Push:   push.Config{NoWorker: true},
+		Visits: visits.Config{},
 	}
 }

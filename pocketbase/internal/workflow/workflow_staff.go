@@ -29,7 +29,7 @@ func checkStaffChange(before, after *core.Record, from, to string) error {
 
 	errs := validation.Errors{}
 	if to == StatusCompleted && (from != to || !sameValue(before.Get("results"), after.Get("results"))) &&
-		fileCount(after, "results") == 0 {
+		fileCount(after, "results") == 0 && !completedWithoutResult(after.GetString("service")) {
 		errs["results"] = validation.NewError(CodeResultRequired,
 			fmt.Sprintf("An application becomes %q only with at least one result PDF in results.", StatusCompleted))
 	}
@@ -43,6 +43,13 @@ func checkStaffChange(before, after *core.Record, from, to string) error {
 		return apis.NewBadRequestError("The status cannot be changed yet.", errs)
 	}
 	return nil
+}
+
+// completedWithoutResult tells whether an application of service is
+// completed without a result PDF: its result is a card that the resident
+// collects at the office ("ready to collect", with a ktp-ambil visit).
+func completedWithoutResult(service string) bool {
+	return collectedInPerson[service]
 }
 
 // fileCount returns the number of files of a file field after the update:
