@@ -25,4 +25,12 @@ const (
 	IntakeRuns = "intake_runs"
 	// CatalogSettings are the office's catalog settings that staff edit.
 	CatalogSettings = "catalog_settings"
+	// VisitSchedules are the weekly schedules of the in-person services.
+	VisitSchedules = "visit_schedules"
+	// AppointmentSlots are the bookable slots made from the schedules.
+	AppointmentSlots = "appointment_slots"
+	// Appointments are residents' bookings of a slot.
+	Appointments = "appointments"
+	// AppointmentEvents is the history of an appointment.
+	AppointmentEvents = "appointment_events"
 )

@@ -18,14 +18,9 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
-)
 
-// Collection names.
-const (
-	SchedulesCollection    = "visit_schedules"
-	SlotsCollection        = "appointment_slots"
-	AppointmentsCollection = "appointments"
-	EventsCollection       = "appointment_events"
+	"dukcapil-daring/server/internal/collections"
+	"dukcapil-daring/server/internal/office"
 )
 
 // Appointment statuses.
@@ -94,13 +89,13 @@ func (f *feature) now() time.Time {
 func Register(app core.App, config Config) {
 	f := &feature{app: app, config: config}
 
-	app.OnRecordCreateRequest(AppointmentsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{
+	app.OnRecordCreateRequest(collections.Appointments).Bind(&hook.Handler[*core.RecordRequestEvent]{
 		Id: "dukcapilVisitsBook", Func: f.onBook,
 	})
-	app.OnRecordUpdateRequest(AppointmentsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{
+	app.OnRecordUpdateRequest(collections.Appointments).Bind(&hook.Handler[*core.RecordRequestEvent]{
 		Id: "dukcapilVisitsChange", Func: f.onChange,
 	})
-	app.OnRecordDeleteRequest(AppointmentsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{
+	app.OnRecordDeleteRequest(collections.Appointments).Bind(&hook.Handler[*core.RecordRequestEvent]{
 		Id: "dukcapilVisitsDelete",
 		Func: func(e *core.RecordRequestEvent) error {
 			return e.ForbiddenError("Appointments are kept for the record: cancel it (status cancelled) instead.", nil)
@@ -111,11 +106,7 @@ func Register(app core.App, config Config) {
 
 	if config.DaysAhead > 0 {
 		generate := func(a core.App) {
-			today, err := todayOf(f.now())
-			if err == nil {
-				_, err = GenerateSlots(a, today, config.DaysAhead)
-			}
-			if err != nil {
+			if _, err := GenerateSlots(a, office.Today(f.now()), config.DaysAhead); err != nil {
 				a.Logger().Error("visits: make slots", "error", err)
 			}
 		}
@@ -125,8 +116,8 @@ func Register(app core.App, config Config) {
 		})
 		app.Cron().MustAdd("dukcapilVisitSlots", "17 * * * *", func() { generate(app) })
 		for _, bind := range []*hook.TaggedHook[*core.RecordEvent]{
-			app.OnRecordAfterCreateSuccess(SchedulesCollection),
-			app.OnRecordAfterUpdateSuccess(SchedulesCollection),
+			app.OnRecordAfterCreateSuccess(collections.VisitSchedules),
+			app.OnRecordAfterUpdateSuccess(collections.VisitSchedules),
 		} {
 			bind.BindFunc(func(e *core.RecordEvent) error {
 				generate(e.App)

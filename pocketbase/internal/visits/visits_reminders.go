@@ -6,6 +6,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/office"
 )
 
@@ -25,10 +26,7 @@ const KindReminder = "visit_reminder"
 // (reminded_before, reminded_morning), with the mark, in one transaction.
 // It returns how many it wrote.
 func SendReminders(app core.App, now time.Time) (int, error) {
-	today, err := office.Today(now)
-	if err != nil {
-		return 0, err
-	}
+	today := office.Today(now)
 	calendar, err := office.LoadOfficeDays(app)
 	if err != nil {
 		return 0, err
@@ -71,13 +69,13 @@ func SendReminders(app core.App, now time.Time) (int, error) {
 // its mark.
 func remind(app core.App, where dbx.Expression, mark string, sameDay bool) (int, error) {
 	var due []*core.Record
-	if err := app.RecordQuery(AppointmentsCollection).AndWhere(where).All(&due); err != nil {
+	if err := app.RecordQuery(collections.Appointments).AndWhere(where).All(&due); err != nil {
 		return 0, err
 	}
 	sent := 0
 	for _, appointment := range due {
 		err := app.RunInTransaction(func(tx core.App) error {
-			fresh, err := tx.FindRecordById(AppointmentsCollection, appointment.Id)
+			fresh, err := tx.FindRecordById(collections.Appointments, appointment.Id)
 			if err != nil || fresh.GetBool(mark) || fresh.GetString("status") != StatusBooked {
 				return err
 			}
