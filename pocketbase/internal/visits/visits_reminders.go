@@ -69,13 +69,13 @@ func SendReminders(app core.App, now time.Time) (int, error) {
 // its mark.
 func remind(app core.App, where dbx.Expression, mark string, sameDay bool) (int, error) {
 	var due []*core.Record
-	if err := app.RecordQuery(AppointmentsCollection).AndWhere(where).All(&due); err != nil {
+	if err := app.RecordQuery(collections.Appointments).AndWhere(where).All(&due); err != nil {
 		return 0, err
 	}
 	sent := 0
 	for _, appointment := range due {
 		err := app.RunInTransaction(func(tx core.App) error {
-			fresh, err := tx.FindRecordById(AppointmentsCollection, appointment.Id)
+			fresh, err := tx.FindRecordById(collections.Appointments, appointment.Id)
 			if err != nil || fresh.GetBool(mark) || fresh.GetString("status") != StatusBooked {
 				return err
 			}

@@ -1,4 +1,4 @@
-import { ClientResponseError, type RecordModel } from 'pocketbase';
+import type { RecordModel } from 'pocketbase';
 import type { LocalApplication, LocalDocument } from '$lib/local/db';
 import type { SyncContext } from './context';
 import { classifyFailure, Failure } from '$lib/pb/errors';
@@ -65,7 +65,7 @@ async function pushSteps(ctx: SyncContext, application: LocalApplication, onProg
 			if (!isIdTaken(error)) throw classifyFailure(error);
 			// Our earlier create arrived but its answer was lost: the record is ours if we can read it.
 			await applications.getOne(application.id, options).catch((lookup) => {
-				throw lookup instanceof ClientResponseError && lookup.status === 404
+				throw classifyFailure(lookup).status === 404
 					? new Failure('refused', { id: 'id_conflict' }, 404)
 					: classifyFailure(lookup);
 			});
@@ -116,7 +116,7 @@ async function documentOnServer(ctx: SyncContext, id: string): Promise<boolean> 
 		await ctx.pb.collection('documents').getOne(id, { fetch: ctx.fetch, requestKey: null, fields: 'id' });
 		return true;
 	} catch (error) {
-		if (error instanceof ClientResponseError && error.status === 404) return false;
+		if (classifyFailure(error).status === 404) return false;
 		throw classifyFailure(error);
 	}
 }
@@ -150,7 +150,7 @@ export async function uploadDocument(
 		.collection('documents')
 		.getOne(document.id, { fetch: ctx.fetch, requestKey: null, fields: 'id' })
 		.catch((lookup) => {
-			throw lookup instanceof ClientResponseError && lookup.status === 404
+			throw classifyFailure(lookup).status === 404
 				? new Failure('refused', { [`documents.${document.kind}`]: 'id_conflict' }, 404)
 				: classifyFailure(lookup);
 		});
@@ -178,9 +178,6 @@ export async function markSent(ctx: SyncContext, application: LocalApplication, 
 
 /** isIdTaken tells a create that failed because a record with this id already exists. */
 export function isIdTaken(error: unknown): boolean {
-	return (
-		error instanceof ClientResponseError &&
-		error.status === 400 &&
-		(error.response?.data as Record<string, { code?: string }> | undefined)?.id?.code === 'validation_not_unique'
-	);
+	const failure = classifyFailure(error);
+	return failure.status === 400 && failure.codes.id === 'validation_not_unique';
 }
