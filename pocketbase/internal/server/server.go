@@ -8,8 +8,10 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"dukcapil-daring/server/internal/accounts"
 	"dukcapil-daring/server/internal/files"
 	"dukcapil-daring/server/internal/intake"
+	"dukcapil-daring/server/internal/mail"
 	"dukcapil-daring/server/internal/nik"
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/seed"
@@ -27,9 +29,14 @@ type Config struct {
 	Intake intake.Config
 	// Push is Web Push delivery.
 	Push push.Config
+	// Accounts are the account rules (the verified-e-mail setting).
+	Accounts accounts.Config
+	// Mail is the SMTP setup and the app's public address.
+	Mail mail.Config
 }
 
 // Register registers every feature on app: the NIK rules of users, the
+// account rules, the mail settings, the
 // application workflow, the document checks, the morning intake, Web Push,
 // the demo seed and the static app. It returns an error for an invalid
 // configuration (e.g. a malformed intake time).
@@ -37,8 +44,13 @@ func Register(app core.App, config Config) error {
 	if err := intake.CheckConfig(config.Intake); err != nil {
 		return err
 	}
+	if err := mail.CheckConfig(config.Mail); err != nil {
+		return err
+	}
 
 	nik.Register(app)
+	accounts.Register(app, config.Accounts)
+	mail.Register(app, config.Mail)
 	workflow.Register(app)
 	files.Register(app)
 	intake.Register(app, config.Intake)
@@ -57,5 +69,7 @@ func TestConfig() Config {
 		Demo:   seed.Config{Enabled: false, Output: io.Discard},
 		Intake: intake.Config{IntakeTime: intake.Off},
 		Push:   push.Config{Interval: -1},
+		// the production default: the office requires a verified e-mail
+		Accounts: accounts.Config{RequireVerifiedEmail: true},
 	}
 }
