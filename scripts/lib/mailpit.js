@@ -110,3 +110,19 @@ export function mailCode(mail) {
 	if (!code) throw new Error(`no one-time code in "${mail.Subject}"`);
 	return code;
 }
+
+/**
+ * demoMailArgs gives the server flags of a demo run (npm start, npm run dev): without an SMTP server
+ * of its own (DUKCAPIL_SMTP_HOST), a Mailpit on loopback catches every e-mail (the staff sign-in
+ * codes, the verification links), and its address is printed. It lives as long as this process.
+ * @param {string} appURL the address the links in the e-mails open
+ * @returns {Promise<string[]>}
+ */
+export async function demoMailArgs(appURL) {
+	if (process.env.DUKCAPIL_SMTP_HOST) return [];
+	const mailpit = await startMailpit();
+	for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => void mailpit.stop());
+	process.on('exit', () => process.kill(/** @type {number} */ (mailpit.pid), 'SIGTERM'));
+	console.log(`Demo e-mails (staff sign-in codes, verification and password links): ${mailpit.api}`);
+	return [`--smtpHost=${mailpit.smtpHost}`, `--smtpPort=${mailpit.smtpPort}`, '--mailSender=noreply@balikpapan.dukcapil.test', `--appURL=${appURL}`];
+}

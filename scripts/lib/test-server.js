@@ -110,8 +110,7 @@ export async function startTestServer({ port, dataDir, staffEmail, staffPassword
 		async stop({ keepData = false } = {}) {
 			if (child.exitCode === null) child.kill('SIGTERM');
 			await exited;
-			// a server restarted on the same dir keeps its Mailpit, so links already sent stay readable
-			if (!keepData) await ownMail?.stop();
+			await ownMail?.stop();
 			if (!keepData) rmSync(dataDir, { recursive: true, force: true });
 		}
 	};

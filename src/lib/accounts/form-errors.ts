@@ -6,12 +6,13 @@ import { translate } from '$lib/i18n/translate';
  */
 export function fieldErrorLinks(
 	errors: Record<string, string[] | undefined | unknown>,
-	order: readonly string[]
+	order: readonly string[],
+	idPrefix = 'field'
 ): { href: string; text: string }[] {
 	const links: { href: string; text: string }[] = [];
 	for (const field of order) {
 		const messages = errors[field];
-		if (Array.isArray(messages) && typeof messages[0] === 'string') links.push({ href: `#field-${field}`, text: translate(messages[0]) });
+		if (Array.isArray(messages) && typeof messages[0] === 'string') links.push({ href: `#${idPrefix}-${field}`, text: translate(messages[0]) });
 	}
 	return links;
 }

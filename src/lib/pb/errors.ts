@@ -33,7 +33,13 @@ const FIELD_CODES: Record<string, string> = {
 	'password:validation_length_out_of_range': 'err_password_short',
 	'password:validation_min_text_constraint': 'err_password_short',
 	'password:validation_required': 'err_required_password',
-	'passwordConfirm:validation_values_mismatch': 'err_password_mismatch'
+	'passwordConfirm:validation_values_mismatch': 'err_password_mismatch',
+	account_nik_fixed: 'err_account_nik_fixed',
+	'oldPassword:validation_invalid_old_password': 'err_account_old_password',
+	'oldPassword:validation_required': 'err_required_password',
+	'token:validation_invalid_token': 'account_link_expired',
+	'token:validation_invalid_token_payload': 'account_link_expired',
+	'token:validation_required': 'account_link_expired'
 };
 
 function fieldKey(field: string, code: string): string {

@@ -5,9 +5,14 @@ import { ClientResponseError } from 'pocketbase';
  * - offline: no answer at all (no connection, or the answer was lost): retry later;
  * - busy: the server answered 408, 429 or 5xx: retry later;
  * - unauthorized: the sign-in expired: keep everything and ask the resident to sign in;
- * - refused: the server refused the data for a reason retrying will not cure: set it aside.
+ * - refused: the server refused the data for a reason retrying will not cure: set it aside;
+ * - unverified: the office receives applications once the account's e-mail is confirmed: keep it
+ *   in the outbox (retried later, and at once when the e-mail is confirmed on this phone).
  */
-export type SyncReason = 'offline' | 'busy' | 'unauthorized' | 'refused';
+export type SyncReason = 'offline' | 'busy' | 'unauthorized' | 'refused' | 'unverified';
+
+/** The server's code of a finalise refused because the account's e-mail is not confirmed yet. */
+export const EMAIL_NOT_VERIFIED = 'account_email_not_verified';
 
 export class SyncFailure extends Error {
 	constructor(
@@ -45,7 +50,9 @@ export function toSyncFailure(error: unknown): SyncFailure {
 		if (status === 0 || error.isAbort) return new SyncFailure('offline');
 		if (status === 401) return new SyncFailure('unauthorized', {}, status);
 		if (status === 408 || status === 429 || status >= 500) return new SyncFailure('busy', {}, status);
-		return new SyncFailure('refused', flattenCodes(error.response?.data), status);
+		const codes = flattenCodes(error.response?.data);
+		if (Object.values(codes).includes(EMAIL_NOT_VERIFIED)) return new SyncFailure('unverified', codes, status);
+		return new SyncFailure('refused', codes, status);
 	}
 	// fetch() rejects with a TypeError when there is no connection or the answer was lost.
 	return new SyncFailure('offline');
