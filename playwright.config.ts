@@ -59,7 +59,8 @@ export default defineConfig({
 	webServer: {
 		command: 'node tests/e2e/server.js',
 		wait: { stdout: /E2E server ready/ },
-		timeout: 60_000,
+		// on a fresh machine the server first builds Mailpit (the test SMTP server) from its Go module
+		timeout: 180_000,
 		reuseExistingServer: false,
 		gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
 		stdout: 'pipe',
