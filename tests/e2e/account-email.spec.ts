@@ -84,3 +84,15 @@ test('forgot password: the e-mailed link sets a new password; the old one no lon
 	await page.getByRole('button', { name: 'Masuk' }).click();
 	await expect(page.getByTestId('signed-in-as')).toHaveText(`Masuk sebagai ${resident.name}`);
 });
+
+test('the new account pages fit a 180 px screen and pass axe, a link without its token included', async ({ page }) => {
+	await page.setViewportSize({ width: 180, height: 640 });
+	for (const path of ['/akun/masuk', '/akun/lupa-sandi', '/akun/sandi-baru', '/akun/verifikasi']) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		if (path !== '/akun/masuk' && path !== '/akun/lupa-sandi') await expect(page.getByTestId('link-expired')).toBeVisible();
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow, `${path} overflows`).toBeLessThanOrEqual(0);
+		await expectAccessible(page);
+	}
+});

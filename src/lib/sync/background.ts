@@ -31,6 +31,11 @@ export function signedInClient(serialized: string): PocketBase | null {
 	}
 }
 
+/** signedInOnThisPhone tells whether a resident is signed in on this phone (the mirror is there). */
+export async function signedInOnThisPhone(): Promise<boolean> {
+	return Boolean(await db.meta.get(AUTH_KEY).catch(() => undefined));
+}
+
 /** keepRefreshedSignIn updates the mirror with a refreshed token if it still holds that resident's sign-in. */
 export async function keepRefreshedSignIn(owner: string | undefined, token: string, record: unknown): Promise<void> {
 	await db.transaction('rw', db.meta, async () => {
