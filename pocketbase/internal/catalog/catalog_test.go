@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -21,9 +22,16 @@ type vectorCase struct {
 	Remove    []string          `json:"remove"`
 	Errors    map[string]string `json:"errors"`
 	Documents []string          `json:"documents"`
+	Settings  map[string]any    `json:"settings"`
 }
 
 type vectors struct {
+	Today        string `json:"today"`
+	SettingTexts []struct {
+		Name  string `json:"name"`
+		Text  string `json:"text"`
+		Value any    `json:"value"`
+	} `json:"settingTexts"`
 	Services []struct {
 		Service string                    `json:"service"`
 		Valid   map[string]map[string]any `json:"valid"`
@@ -73,6 +81,11 @@ func TestSharedVectors(t *testing.T) {
 		t.Errorf("the vectors cover %d services, the catalog has %d online", len(v.Services), online)
 	}
 
+	// the documents are decided on the vectors' day, at noon in Balikpapan
+	day, err := time.ParseInLocation(time.DateTime, v.Today+" 12:00:00", officeLocation())
+	if err != nil {
+		t.Fatalf("the vectors' today %q: %v", v.Today, err)
+	}
 	total := 0
 	for _, sv := range v.Services {
 		t.Run(sv.Service, func(t *testing.T) {
@@ -83,7 +96,11 @@ func TestSharedVectors(t *testing.T) {
 				}
 				answers := caseAnswers(base, c)
 
-				got := Validate(sv.Service, answers)
+				settings := c.Settings
+				if settings == nil {
+					settings = SettingDefaults()
+				}
+				got := Validator{Settings: settings}.Validate(sv.Service, answers)
 				want := c.Errors
 				if want == nil {
 					want = map[string]string{}
@@ -93,7 +110,8 @@ func TestSharedVectors(t *testing.T) {
 				}
 
 				var docs []string
-				for _, d := range DocumentsAskedFor(sv.Service, answers) {
+				on := Validator{Now: func() time.Time { return day }, Settings: settings}
+				for _, d := range on.DocumentsAskedFor(sv.Service, answers) {
 					docs = append(docs, d.Code)
 				}
 				if !slices.Equal(docs, c.Documents) && !(len(docs) == 0 && len(c.Documents) == 0) {
@@ -104,6 +122,24 @@ func TestSharedVectors(t *testing.T) {
 		})
 	}
 	t.Logf("%d vectors of %d services agree with the TypeScript validator", total, len(v.Services))
+}
+
+// TestSettingValuesAsStaffTypeThem reads the setting values of the vectors
+// as settings.ts settingValue does.
+func TestSettingValuesAsStaffTypeThem(t *testing.T) {
+	v := loadVectors(t)
+	if len(v.SettingTexts) == 0 {
+		t.Fatal("no setting texts in the vectors")
+	}
+	for _, c := range v.SettingTexts {
+		got, ok := SettingValue(c.Name, c.Text)
+		if !ok {
+			got = nil
+		}
+		if got != c.Value {
+			t.Errorf("%s = %q: got %v, want %v", c.Name, c.Text, got, c.Value)
+		}
+	}
 }
 
 // TestValidAnswersHaveASubject checks SubjectOf on every valid answers of the vectors.
@@ -132,6 +168,22 @@ func TestSubjectOf(t *testing.T) {
 	}
 }
 
+// TestSubjectOfAFoundling reads the reporter's NIK when the mother is not
+// asked, even if a mother's NIK was typed before the answer changed.
+func TestSubjectOfAFoundling(t *testing.T) {
+	answers := map[string]any{
+		"child_found": "yes", "baby_name": "Siti Nurjanah",
+		"reporter": map[string]any{"nik": "6471062304750020"}, "mother": map[string]any{"nik": "6471055205920002"},
+	}
+	if nik, name := SubjectOf("akta-kelahiran", answers); nik != "6471062304750020" || name != "Siti Nurjanah" {
+		t.Errorf("a foundling: got %q %q", nik, name)
+	}
+	answers["child_found"] = "no"
+	if nik, _ := SubjectOf("akta-kelahiran", answers); nik != "6471055205920002" {
+		t.Errorf("a child of known parents: got %q", nik)
+	}
+}
+
 func TestUnknownService(t *testing.T) {
 	for _, code := range []string{"", "paspor", "ktp-rekam", "pengaduan"} {
 		got := Validate(code, map[string]any{})
@@ -151,7 +203,7 @@ func TestDateFutureUsesTheOfficeDay(t *testing.T) {
 		"reporter": map[string]any{"nik": "6471051205900001", "name": "Ahmad Fauzi"}, "reporter_relation": "father",
 		"on_behalf": "no", "baby_name": "Nur Aisyah", "baby_sex": "F", "birth_date": "2026-11-29", "birth_time": "14.30",
 		"birth_place_kind": "hospital", "birth_place_name": "RSUD Beriman", "birth_type": "single", "birth_order": "1",
-		"weight_grams": "3200", "length_cm": "49,5",
+		"weight_grams": "3200", "length_cm": "49,5", "child_found": "no",
 		"mother":                     map[string]any{"nik": "6471055205920002", "name": "Siti Rahmawati", "birth_date": "1992-05-12"},
 		"father":                     map[string]any{"nik": "6471051205900001", "name": "Ahmad Fauzi", "birth_date": "1990-05-12"},
 		"parents_married_registered": "yes", "has_birth_letter": "yes", "witnesses": []any{}, "kk_number": "6471050101200001",
@@ -174,25 +226,72 @@ func TestDateFutureUsesTheOfficeDay(t *testing.T) {
 	}
 }
 
-func TestJSNumber(t *testing.T) {
-	for f, want := range map[float64]string{
-		0: "0", 42: "42", -5: "-5", 1.5: "1.5", 0.000001: "0.000001", 1e-7: "1e-7", 1.5e-7: "1.5e-7",
-		1e21: "1e+21", 123456789012345680000: "123456789012345680000", 6471051205900001: "6471051205900001",
-	} {
-		if got := jsNumber(f); got != want {
-			t.Errorf("jsNumber(%v) = %q, want %q", f, got, want)
+// TestAnswerCodes fails when Validate can give a code outside the closed
+// list (answerCodes, from src/lib/catalog/codes.ts), or when a code of the
+// list has no English text here or no message in messages/id.json and
+// messages/en.json (err_f_<code>).
+func TestAnswerCodes(t *testing.T) {
+	if len(answerCodes) == 0 {
+		t.Fatal("catalog.json has no answerCodes")
+	}
+	if got := slices.Sorted(maps.Keys(messages)); !slices.Equal(got, slices.Sorted(slices.Values(answerCodes))) {
+		t.Errorf("the English texts cover %v, the list is %v", got, answerCodes)
+	}
+	for _, locale := range []string{"id", "en"} {
+		raw, err := os.ReadFile(filepath.Join("..", "..", "..", "messages", locale+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var texts map[string]any
+		if err := json.Unmarshal(raw, &texts); err != nil {
+			t.Fatal(err)
+		}
+		for _, code := range answerCodes {
+			if text, _ := texts["err_f_"+code].(string); strings.TrimSpace(text) == "" {
+				t.Errorf("messages/%s.json has no err_f_%s", locale, code)
+			}
 		}
 	}
-}
 
-func TestMessages(t *testing.T) {
-	for _, code := range []string{"required", "nik_province", "kelurahan_mismatch", CodeServiceUnknown} {
-		if Message(code) == "" || Message(code) == messages["pattern"] {
-			t.Errorf("no message for %q", code)
+	// every code the validator gives, for the shared vectors and for odd
+	// answers of every JSON type at every field, is in the list
+	given := map[string]bool{}
+	note := func(errs map[string]string) {
+		for _, code := range errs {
+			given[code] = true
 		}
 	}
-	if Message("err_f_skpwni_format") != messages["pattern"] {
-		t.Error("a pattern message code gets the generic pattern text")
+	v := loadVectors(t)
+	for _, sv := range v.Services {
+		for _, c := range sv.Cases {
+			note(Validate(sv.Service, caseAnswers(sv.Valid[c.Base], c)))
+		}
+	}
+	odd := []any{nil, true, 0.0, -1.5, "", " ", strings.Repeat("x", 3000), "😀", []any{}, []any{nil}, []any{map[string]any{}},
+		map[string]any{}, map[string]any{"nik": 1.0}, map[string]any{"kecamatan": []any{}}}
+	for _, s := range Services() {
+		if s.Mode != ModeOnline {
+			continue
+		}
+		for _, step := range s.Steps {
+			for _, f := range step.Fields {
+				for _, value := range odd {
+					note(Validate(s.Code, map[string]any{f.Name: value}))
+				}
+			}
+		}
+	}
+	note(Validate("no-such-service", nil))
+	for code := range given {
+		if !slices.Contains(answerCodes, code) {
+			t.Errorf("Validate gives %q, which is not in the closed list", code)
+		}
+		if strings.HasPrefix(code, "Invalid ") {
+			t.Errorf("a valibot default message: %q", code)
+		}
+	}
+	if !given[CodeType] || !given[CodeRequired] || !given[CodeServiceUnknown] {
+		t.Errorf("the odd answers should give type, required and service_unknown: %v", given)
 	}
 }
 
@@ -212,7 +311,7 @@ func TestCatalog(t *testing.T) {
 	if got := KelurahanOf("64.72.01"); got != nil {
 		t.Errorf("kelurahan of an unknown kecamatan: %v", got)
 	}
-	if len(Kecamatans()) != 6 {
-		t.Errorf("Balikpapan has 6 kecamatan, got %d", len(Kecamatans()))
+	if len(kecamatan) != 6 {
+		t.Errorf("Balikpapan has 6 kecamatan, got %d", len(kecamatan))
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"dukcapil-daring/server/internal/accounts"
+	"dukcapil-daring/server/internal/catalogsettings"
 	"dukcapil-daring/server/internal/files"
 	"dukcapil-daring/server/internal/intake"
 	"dukcapil-daring/server/internal/mail"
@@ -36,7 +37,7 @@ type Config struct {
 }
 
 // Register registers every feature on app: the NIK rules of users, the
-// account rules, the mail settings, the
+// account rules, the mail settings, the office's catalog settings, the
 // application workflow, the document checks, the morning intake, Web Push,
 // the demo seed and the static app. It returns an error for an invalid
 // configuration (e.g. a malformed intake time).
@@ -51,6 +52,7 @@ func Register(app core.App, config Config) error {
 	nik.Register(app)
 	accounts.Register(app, config.Accounts)
 	mail.Register(app, config.Mail)
+	catalogsettings.Register(app)
 	workflow.Register(app)
 	files.Register(app)
 	intake.Register(app, config.Intake)

@@ -102,8 +102,8 @@ func TestServiceNamesInASentence(t *testing.T) {
 		{"id", "kk-baru", "Permohonan Kartu Keluarga (KK) baru"},
 		{"id", "kk-perubahan", "Permohonan perubahan data Kartu Keluarga (KK)"},
 		{"id", "ktp-ganti", "Permohonan KTP-el hilang atau rusak"},
-		{"id", "pindah-keluar", "Permohonan surat pindah (SKPWNI)"},
-		{"en", "pindah-keluar", "Your moving-out letter (SKPWNI) application"},
+		{"id", "pindah-keluar", "Permohonan pindah alamat atau surat pindah (SKPWNI)"},
+		{"en", "pindah-keluar", "Your moving house or moving-out letter (SKPWNI) application"},
 		{"en", "kk-hilang", "Your lost or damaged family card (KK) application"},
 		{"en", "ktp-ganti", "Your lost or damaged KTP-el application"},
 	} {

@@ -45,8 +45,8 @@ describe('the shared answer vectors', () => {
 		it('gives the expected errors and documents for every case', () => {
 			for (const item of entry.cases) {
 				const answers = vectorAnswers(entry.valid[item.base], item.change, item.remove);
-				expect(flatErrors(service, answers), item.name).toEqual(item.errors);
-				expect(documentCodes(service, answers), item.name).toEqual(item.documents);
+				expect(flatErrors(service, answers, item.settings), item.name).toEqual(item.errors);
+				expect(documentCodes(service, answers, item.settings), item.name).toEqual(item.documents);
 			}
 		});
 	});
