@@ -114,6 +114,8 @@ export async function signInToDashboard(dashboard: Page, timeout = 20_000): Prom
 
 /** expectAccessible runs axe on the page as it is now and fails on any violation. */
 export async function expectAccessible(page: Page): Promise<void> {
+	// The SPA renders after its script has loaded: check the page, not the empty shell before it.
+	await page.locator('main h1').first().waitFor();
 	const results = await new AxeBuilder({ page }).analyze();
 	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
