@@ -1,5 +1,5 @@
 import { validBirth } from '../../src/lib/catalog/services/akta-kelahiran.fixtures';
-import { api, expect, expectAccessible, mailLink, newResident, registerThroughUi, test, waitForResidentMail, waitForServiceWorker } from './support';
+import { api, expect, expectAccessible, mailLink, newResident, registerThroughUi, signInOnline, test, waitForResidentMail, waitForServiceWorker } from './support';
 import { documentPhoto } from './journey';
 import { seedOutbox } from './outbox';
 
@@ -95,4 +95,31 @@ test('the new account pages fit a 180 px screen and pass axe, a link without its
 		expect(overflow, `${path} overflows`).toBeLessThanOrEqual(0);
 		await expectAccessible(page);
 	}
+});
+
+test('account care: name and phone change, the NIK cannot, a new password replaces the old one', async ({ page, baseURL }) => {
+	const resident = await signInOnline(page, baseURL!, 'Dewi Sartika');
+	await page.goto('/akun');
+	await page.getByLabel('Nama lengkap').fill('Dewi Sartika Putri');
+	await page.getByLabel('Nomor HP').fill('0813.1111.2222');
+	await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+	await expect(page.getByTestId('profile-saved')).toBeVisible();
+	await expect(page.getByTestId('account-details')).toContainText('Dewi Sartika Putri');
+	await expect(page.getByTestId('account-details')).toContainText('081311112222');
+	await expect(page.getByTestId('account-details')).toContainText('NIK tidak bisa diubah');
+
+	const newPassword = `${resident.password}-2`;
+	await page.getByLabel('Kata sandi sekarang').fill(resident.password);
+	await page.getByLabel('Kata sandi baru').fill(newPassword);
+	await page.getByLabel('Ulangi kata sandi').fill(newPassword);
+	await page.getByRole('button', { name: 'Ubah kata sandi' }).click();
+	await expect(page.getByTestId('password-saved')).toBeVisible();
+	await expectAccessible(page);
+	const old = await fetch(`${baseURL}/api/collections/users/auth-with-password`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ identity: resident.nik, password: resident.password })
+	});
+	expect(old.status).toBe(400);
+	expect((await api.signIn(baseURL!, resident.nik, newPassword)).record.id).toBe(resident.id);
 });
