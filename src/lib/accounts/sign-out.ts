@@ -4,7 +4,7 @@ import { pb } from '$lib/pb/client';
 import { pushSupported } from '$lib/push/browser';
 import { flushRevokes, rememberRevoke } from '$lib/push/revoke';
 import { removeSubscription } from '$lib/push/subscription';
-import { SYNC_LOCK } from '$lib/sync/engine';
+import { SYNC_LOCK } from '$lib/sync/lock';
 
 /**
  * Signing out on a shared phone leaves nothing of the resident behind: IndexedDB (applications,

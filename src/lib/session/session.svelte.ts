@@ -1,5 +1,6 @@
 import { pb, currentUser } from '$lib/pb/client';
 import type { UserRecord } from '$lib/pb/types';
+import { SYNC_LOCK } from '$lib/sync/lock';
 
 /**
  * The signed-in resident as the UI sees it. It follows PocketBase's auth store, which lives in
@@ -27,12 +28,19 @@ class Session {
 	 */
 	async refresh(): Promise<void> {
 		if (!pb.authStore.token || !navigator.onLine) return;
-		try {
-			await pb.collection('users').authRefresh();
-		} catch (error) {
-			const status = (error as { status?: number }).status;
-			if (status === 401 || status === 403 || status === 404) this.expired = true;
-		}
+		// Under the sync lock, as every other refresh: a sign-out (which takes it) is never undone by
+		// a refreshed token that arrives after it.
+		const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+		const run = async () => {
+			if (!pb.authStore.token) return;
+			try {
+				await pb.collection('users').authRefresh();
+			} catch (error) {
+				const status = (error as { status?: number }).status;
+				if (status === 401 || status === 403 || status === 404) this.expired = true;
+			}
+		};
+		await (locks ? locks.request(SYNC_LOCK, run) : run());
 	}
 }
 
