@@ -5,6 +5,7 @@ import { pushSupported } from '$lib/push/browser';
 import { flushRevokes, rememberRevoke } from '$lib/push/revoke';
 import { removeSubscription } from '$lib/push/subscription';
 import { SYNC_LOCK } from '$lib/sync/lock';
+import { session } from '$lib/session/session.svelte';
 
 /**
  * Signing out on a shared phone leaves nothing of the resident behind: IndexedDB (applications,
@@ -51,13 +52,12 @@ export async function signOut({ removeUnsent = false } = {}): Promise<SignOutRes
 	// The sync lock (shared with every tab and the service worker): a sync in flight finishes first,
 	// and no sync can start with this session or write it back while the phone is being wiped.
 	await exclusively(async () => {
+		session.markSignedOut();
 		pb.authStore.clear();
 		await wipeResident(owner);
 		await clearResidentCaches();
 		for (const key of RESIDENT_STORAGE_KEYS) localStorage.removeItem(key);
 	});
-	// A sign-in refreshed by a request that was already on its way is dropped, too.
-	if (pb.authStore.record?.id === owner) pb.authStore.clear();
 	await flushRevokes(db, location.origin);
 	return { done: true };
 }

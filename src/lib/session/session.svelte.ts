@@ -1,6 +1,5 @@
 import { pb, currentUser } from '$lib/pb/client';
 import type { UserRecord } from '$lib/pb/types';
-import { SYNC_LOCK } from '$lib/sync/lock';
 
 /**
  * The signed-in resident as the UI sees it. It follows PocketBase's auth store, which lives in
@@ -28,19 +27,24 @@ class Session {
 	 */
 	async refresh(): Promise<void> {
 		if (!pb.authStore.token || !navigator.onLine) return;
-		// Under the sync lock, as every other refresh: a sign-out (which takes it) is never undone by
-		// a refreshed token that arrives after it.
-		const locks = (navigator as Navigator & { locks?: LockManager }).locks;
-		const run = async () => {
-			if (!pb.authStore.token) return;
-			try {
-				await pb.collection('users').authRefresh();
-			} catch (error) {
-				const status = (error as { status?: number }).status;
-				if (status === 401 || status === 403 || status === 404) this.expired = true;
-			}
-		};
-		await (locks ? locks.request(SYNC_LOCK, run) : run());
+		const signOuts = this.signOuts;
+		const who = pb.authStore.record?.id;
+		try {
+			await pb.collection('users').authRefresh();
+		} catch (error) {
+			const status = (error as { status?: number }).status;
+			if (status === 401 || status === 403 || status === 404) this.expired = true;
+		}
+		// A sign-out while the refresh was on its way: the token it brought back is dropped.
+		if (this.signOuts !== signOuts && pb.authStore.record?.id === who) pb.authStore.clear();
+	}
+
+	/** Sign-outs so far on this page (sign-out.ts counts them), so a late refresh cannot undo one. */
+	private signOuts = 0;
+
+	/** markSignedOut records a sign-out. */
+	markSignedOut(): void {
+		this.signOuts++;
 	}
 }
 
