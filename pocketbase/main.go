@@ -19,6 +19,7 @@ import (
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/seed"
 	"dukcapil-daring/server/internal/server"
+	"dukcapil-daring/server/internal/visits"
 	"dukcapil-daring/server/internal/web"
 	_ "dukcapil-daring/server/migrations"
 )
@@ -95,10 +96,11 @@ func main() {
 	})
 
 	err := server.Register(app, server.Config{
-		Web:      web.Config{PublicDir: publicDir, IndexFallback: indexFallback},
-		Demo:     seed.Config{Enabled: demo},
-		Intake:   intake.Config{IntakeTime: intakeTime},
-		Push:     push.ConfigFromEnv(),
+		Web:    web.Config{PublicDir: publicDir, IndexFallback: indexFallback},
+		Demo:   seed.Config{Enabled: demo},
+		Intake: intake.Config{IntakeTime: intakeTime},
+		Push:   push.ConfigFromEnv(),
+		Visits: visits.DefaultConfig(),
 		Accounts: accounts.Config{RequireVerifiedEmail: requireVerifiedEmail},
 		Mail:     mailConfig,
 	})

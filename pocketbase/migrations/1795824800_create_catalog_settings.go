@@ -11,7 +11,9 @@ func init() {
 	m.Register(func(app core.App) error {
 		// the office's catalog settings (src/lib/catalog/settings.ts): a row
 		// per point the office confirms, entered by staff in the dashboard;
-		// a setting without a row keeps its default
+		// a setting without a row keeps its default. A setting added to the
+		// catalog later needs a migration adding it to the name's values
+		// (internal/catalogsettings tests that they match).
 		names := make([]string, 0, len(catalog.Settings()))
 		for _, s := range catalog.Settings() {
 			names = append(names, s.Name)

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { buildApp, ensureServerBuilt } from '../../scripts/lib/server.js';
 import { freePort, startTestServer } from '../../scripts/lib/test-server.js';
-import { firstScreenTransfer, offlineReload } from './shell.js';
+import { firstVisitTransfer, offlineReload } from './shell.js';
 import { mediaCompression } from './media.js';
 import { syncThroughput } from './sync.js';
 import { officeBenchmarks } from './office.js';
 import { pushFanOut } from './push.js';
+import { visitBookings } from './visits.js';
 
 /** @typedef {{ figure: string, value: string, goal: string, ok: boolean | null }} Row */
 
@@ -34,9 +35,11 @@ const browser = await chromium.launch({
 /** @type {Row[]} */
 const rows = [];
 try {
-	rows.push(...(await firstScreenTransfer(browser, server.origin)));
-	rows.push(...(await offlineReload(browser, server.origin)));
-	rows.push(...(await mediaCompression(browser, server.origin)));
+	if (process.env.BENCH_SKIP_SHELL !== '1') {
+		rows.push(...(await firstVisitTransfer(browser, server.origin)));
+		rows.push(...(await offlineReload(browser, server.origin)));
+	}
+	if (process.env.BENCH_SKIP_MEDIA !== '1') rows.push(...(await mediaCompression(browser, server.origin)));
 	if (process.env.BENCH_SKIP_SYNC !== '1') rows.push(...(await syncThroughput(browser, server.origin)));
 	if (process.env.BENCH_SKIP_OFFICE !== '1') rows.push(...(await officeBenchmarks(server.origin, server.staffToken)));
 } finally {
@@ -45,6 +48,7 @@ try {
 }
 // the push fan-out is a Go job of its own, run after the browser and the server are gone
 if (process.env.BENCH_SKIP_PUSH !== '1') rows.push(...(await pushFanOut()));
+if (process.env.BENCH_SKIP_VISITS !== '1') rows.push(...(await visitBookings()));
 
 const width = Math.max(...rows.map((row) => row.figure.length));
 console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(12)}  goal`);

@@ -88,7 +88,8 @@ test('the services pages name the documents and what helps, in Indonesian and in
 	await expect(page.getByTestId('service-document-visum-puskesmas')).toContainText('Jika meninggal di rumah');
 	await expect(page.getByTestId('service-document-ktp-el-saksi-2')).toContainText('KTP-el saksi 2');
 	await expect(page.getByTestId('service-document-surat-kuasa-ahli-waris')).toContainText('Jika pelapor bukan ahli waris');
-	// the setting for the kelurahan's letter is off by default: its alternative is not listed as asked
+	// the kelurahan's letter is not accepted by default (a setting of the office): its alternative is not listed
+	await expect(page.getByTestId('service-document-surat-kematian-rumah')).toHaveCount(0);
 	await expect(documents).toContainText('Foto makam almarhum');
 	await expect(page.getByTestId('service-notes')).toContainText('visum dari puskesmas');
 	await expectAccessible(page);
@@ -107,6 +108,14 @@ test('the services pages name the documents and what helps, in Indonesian and in
 	await page.goto('/layanan');
 	await expect(page.getByTestId('services-help')).toContainText('Photograph the original documents, not photocopies.');
 	await expectAccessible(page);
+
+	// nothing overflows on a 180 px wide screen
+	await page.setViewportSize({ width: 180, height: 640 });
+	for (const path of ['/layanan', '/layanan/akta-kematian', '/layanan/akta-perkawinan', '/layanan/pindah-keluar', '/layanan/pindah-datang']) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(180);
+	}
 });
 
 test('a setting the office confirms in the dashboard reaches the phone: a death at home then asks for the visum or the kelurahan\'s letter', async ({ page, context, baseURL }) => {
@@ -131,6 +140,10 @@ test('a setting the office confirms in the dashboard reaches the phone: a death 
 		expect(slots).toEqual(['surat-kematian-rumah', 'kk', 'ktp-el-almarhum', 'ktp-el', 'ktp-el-saksi-1', 'ktp-el-saksi-2']);
 		await expect(page.getByTestId('document-surat-kematian-rumah')).toContainText('surat keterangan kematian dari kelurahan');
 		await expectAccessible(page);
+		// the services page names the letter the office now accepts
+		await page.goto('/layanan/akta-kematian');
+		await expect(page.getByTestId('service-document-surat-kematian-rumah')).toContainText('Jika meninggal di rumah');
+		await expect(page.getByTestId('service-document-visum-puskesmas')).toHaveCount(0);
 	} finally {
 		await fetch(`${baseURL}/api/collections/catalog_settings/records/${id}`, { method: 'DELETE', headers });
 	}

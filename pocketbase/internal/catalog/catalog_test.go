@@ -12,7 +12,7 @@ import (
 )
 
 // vectorsPath is the shared validation vectors, made by `npm run
-// catalog:export` from the TypeScript validator (src/lib/catalog/export.ts).
+// catalog:export` from the TypeScript validator (scripts/catalog/vectors.ts).
 var vectorsPath = filepath.Join("..", "..", "..", "tests", "fixtures", "answers.json")
 
 type vectorCase struct {
@@ -39,7 +39,7 @@ type vectors struct {
 	} `json:"services"`
 }
 
-// caseAnswers builds the answers of a case as export.ts vectorAnswers does:
+// caseAnswers builds the answers of a case as scripts/catalog/vectors.ts vectorAnswers does:
 // the valid base, shallowly changed, without the removed keys.
 func caseAnswers(base map[string]any, c vectorCase) map[string]any {
 	answers := maps.Clone(base)
@@ -82,7 +82,7 @@ func TestSharedVectors(t *testing.T) {
 	}
 
 	// the documents are decided on the vectors' day, at noon in Balikpapan
-	day, err := time.ParseInLocation(time.DateTime, v.Today+" 12:00:00", officeLocation())
+	day, err := time.Parse(time.RFC3339, v.Today+"T12:00:00+08:00")
 	if err != nil {
 		t.Fatalf("the vectors' today %q: %v", v.Today, err)
 	}

@@ -2,34 +2,14 @@ package catalog
 
 import (
 	"strings"
-	"sync"
 	"time"
 
-	// the zone database is embedded so that the binary does not depend on
-	// the server's zoneinfo files
-	_ "time/tzdata"
+	"dukcapil-daring/server/internal/office"
 )
-
-// TimeZone is the office's time zone: "today" for the date rules is the date
-// there (as todayInBalikpapan in registry.ts).
-const TimeZone = "Asia/Makassar"
 
 // CodeServiceUnknown is the error code (under the key "service") of a
 // service code that is not an online service of the catalog.
 const CodeServiceUnknown = "service_unknown"
-
-var officeLocation = sync.OnceValue(func() *time.Location {
-	loc, err := time.LoadLocation(TimeZone)
-	if err != nil {
-		panic("catalog: load the time zone " + TimeZone + ": " + err.Error())
-	}
-	return loc
-})
-
-// Today returns the date (YYYY-MM-DD) of now in Asia/Makassar.
-func Today(now time.Time) string {
-	return now.In(officeLocation()).Format(time.DateOnly)
-}
 
 // Validator validates answers; Now is the clock of the date rules and the
 // conditions (time.Now when nil) and Settings the office's settings
@@ -49,7 +29,8 @@ func (v Validator) evaluation() evaluation {
 	if settings == nil {
 		settings = ActiveSettings()
 	}
-	return evaluation{today: Today(now()), settings: settings}
+	// "today" of the date rules and conditions is the office's (as todayInBalikpapan in registry.ts)
+	return evaluation{today: office.Today(now()), settings: settings}
 }
 
 // Validate checks the answers of an application of the online service with

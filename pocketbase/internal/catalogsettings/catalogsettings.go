@@ -13,10 +13,8 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 
 	"dukcapil-daring/server/internal/catalog"
+	"dukcapil-daring/server/internal/collections"
 )
-
-// Collection is the collection of the office's catalog settings.
-const Collection = "catalog_settings"
 
 // CodeValueInvalid is the error code of a value that does not fit its setting.
 const CodeValueInvalid = "catalog_setting_value"
@@ -24,7 +22,7 @@ const CodeValueInvalid = "catalog_setting_value"
 // Register checks every saved setting and applies the settings at start and
 // after each change.
 func Register(app core.App) {
-	app.OnRecordValidate(Collection).Bind(&hook.Handler[*core.RecordEvent]{
+	app.OnRecordValidate(collections.CatalogSettings).Bind(&hook.Handler[*core.RecordEvent]{
 		Id:   "catalogSettingsValidate",
 		Func: validate,
 	})
@@ -35,9 +33,9 @@ func Register(app core.App) {
 		_, err := Load(e.App)
 		return err
 	}
-	app.OnRecordAfterCreateSuccess(Collection).BindFunc(apply)
-	app.OnRecordAfterUpdateSuccess(Collection).BindFunc(apply)
-	app.OnRecordAfterDeleteSuccess(Collection).BindFunc(apply)
+	app.OnRecordAfterCreateSuccess(collections.CatalogSettings).BindFunc(apply)
+	app.OnRecordAfterUpdateSuccess(collections.CatalogSettings).BindFunc(apply)
+	app.OnRecordAfterDeleteSuccess(collections.CatalogSettings).BindFunc(apply)
 	app.OnServe().BindFunc(func(e *core.ServeEvent) error {
 		if _, err := Load(e.App); err != nil {
 			return err
@@ -61,7 +59,7 @@ func validate(e *core.RecordEvent) error {
 // the settings now in force. A row that does not fit is left out (the saving
 // hook refuses such rows; one could only come from before a catalog change).
 func Load(app core.App) (map[string]any, error) {
-	records, err := app.FindAllRecords(Collection)
+	records, err := app.FindAllRecords(collections.CatalogSettings)
 	if err != nil {
 		return nil, err
 	}

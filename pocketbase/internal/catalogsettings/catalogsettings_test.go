@@ -12,6 +12,7 @@ import (
 
 	"dukcapil-daring/server/internal/catalog"
 	"dukcapil-daring/server/internal/catalogsettings"
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/servertest"
 	"dukcapil-daring/server/internal/testapp"
 )
@@ -45,7 +46,7 @@ func TestStaffSettingIsInForceAtOnceAndGoneWithItsRow(t *testing.T) {
 	if got := codes(deathAtHome); !slices.Contains(got, "visum-puskesmas") || slices.Contains(got, "surat-kematian-rumah") {
 		t.Fatalf("by default the visum is asked: %v", got)
 	}
-	collection, err := app.FindCollectionByNameOrId(catalogsettings.Collection)
+	collection, err := app.FindCollectionByNameOrId(collections.CatalogSettings)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +87,7 @@ func TestLoadAppliesTheRowsAtStart(t *testing.T) {
 	app := servertest.New(t)
 	defer app.Cleanup()
 
-	collection, _ := app.FindCollectionByNameOrId(catalogsettings.Collection)
+	collection, _ := app.FindCollectionByNameOrId(collections.CatalogSettings)
 	record := core.NewRecord(collection)
 	record.Set("name", "birth_witnesses")
 	record.Set("value", "always")
@@ -105,6 +106,28 @@ func TestLoadAppliesTheRowsAtStart(t *testing.T) {
 	errs := catalog.Validate("akta-kelahiran", map[string]any{"has_birth_letter": "yes", "witnesses": []any{}})
 	if errs["witnesses"] != "group_min" {
 		t.Errorf("witnesses for every birth: %v", errs["witnesses"])
+	}
+}
+
+// TestEverySettingCanBeEntered checks that the dashboard offers every
+// setting of the catalog, and no other.
+func TestEverySettingCanBeEntered(t *testing.T) {
+	app := servertest.New(t)
+	defer app.Cleanup()
+	collection, err := app.FindCollectionByNameOrId(collections.CatalogSettings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	field, ok := collection.Fields.GetByName("name").(*core.SelectField)
+	if !ok {
+		t.Fatal("name is not a select field")
+	}
+	var names []string
+	for _, s := range catalog.Settings() {
+		names = append(names, s.Name)
+	}
+	if !slices.Equal(field.Values, names) {
+		t.Errorf("the dashboard offers %v, the catalog has %v: add a migration", field.Values, names)
 	}
 }
 

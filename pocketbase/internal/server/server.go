@@ -16,6 +16,8 @@ import (
 	"dukcapil-daring/server/internal/nik"
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/seed"
+	"dukcapil-daring/server/internal/uploads"
+	"dukcapil-daring/server/internal/visits"
 	"dukcapil-daring/server/internal/web"
 	"dukcapil-daring/server/internal/workflow"
 )
@@ -30,6 +32,10 @@ type Config struct {
 	Intake intake.Config
 	// Push is Web Push delivery.
 	Push push.Config
+	// Uploads are the resumable document uploads (tus).
+	Uploads uploads.Config
+	// Visits is the booking of in-person visits (slots made ahead, reminders).
+	Visits visits.Config
 	// Accounts are the account rules (the verified-e-mail setting).
 	Accounts accounts.Config
 	// Mail is the SMTP setup and the app's public address.
@@ -55,8 +61,10 @@ func Register(app core.App, config Config) error {
 	catalogsettings.Register(app)
 	workflow.Register(app)
 	files.Register(app)
+	uploads.Register(app, config.Uploads)
 	intake.Register(app, config.Intake)
 	push.Register(app, config.Push)
+	visits.Register(app, config.Visits)
 	seed.Register(app, config.Demo)
 	web.Register(app, config.Web)
 	return nil
@@ -64,13 +72,14 @@ func Register(app core.App, config Config) error {
 
 // TestConfig is the configuration of the test apps: no automatic intake
 // (tests run it by hand or through its route), no demo, no built app, and
-// a push worker that only runs on new notifications.
+// no push delivery worker (internal/push tests start their own).
 func TestConfig() Config {
 	return Config{
 		Web:    web.Config{PublicDir: "", Output: io.Discard},
 		Demo:   seed.Config{Enabled: false, Output: io.Discard},
 		Intake: intake.Config{IntakeTime: intake.Off},
-		Push:   push.Config{Interval: -1},
+		Push:   push.Config{NoWorker: true},
+		Visits: visits.Config{},
 		// the production default: the office requires a verified e-mail
 		Accounts: accounts.Config{RequireVerifiedEmail: true},
 	}

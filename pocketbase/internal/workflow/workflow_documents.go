@@ -4,6 +4,8 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
+
+	"dukcapil-daring/server/internal/collections"
 )
 
 const documentsLinkHookId = "dukcapilDocumentsLink"
@@ -14,7 +16,7 @@ const documentsLinkHookId = "dukcapilDocumentsLink"
 // added in the transaction that creates it. A deleted document leaves the
 // list by PocketBase's own clean-up of relation references.
 func registerDocumentsLink(app core.App) {
-	app.OnRecordCreateExecute(DocumentsCollection).Bind(&hook.Handler[*core.RecordEvent]{
+	app.OnRecordCreateExecute(collections.Documents).Bind(&hook.Handler[*core.RecordEvent]{
 		Id: documentsLinkHookId,
 		Func: func(e *core.RecordEvent) error {
 			original := e.App

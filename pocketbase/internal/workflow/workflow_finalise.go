@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"dukcapil-daring/server/internal/catalog"
+	"dukcapil-daring/server/internal/collections"
 )
 
 // finalise checks an application that a resident submits (the answers
@@ -86,7 +87,7 @@ func answersOf(record *core.Record) map[string]any {
 // and that no document of the application provides (by kind).
 func missingDocuments(tx core.App, application, service string, answers map[string]any) ([]catalog.DocumentRequirement, error) {
 	var kinds []string
-	err := tx.RecordQuery(DocumentsCollection).
+	err := tx.RecordQuery(collections.Documents).
 		Select("kind").
 		Distinct(true).
 		AndWhere(dbx.HashExp{"application": application}).

@@ -2,12 +2,8 @@ package workflow
 
 import (
 	"github.com/pocketbase/pocketbase/core"
-)
 
-// Collection names of the resident's inbox.
-const (
-	NotificationsCollection = "notifications"
-	UsersCollection         = "users"
+	"dukcapil-daring/server/internal/collections"
 )
 
 // DeliveryPending is the delivery state of a new notification: the push
@@ -19,7 +15,7 @@ const DeliveryPending = "pending"
 // pending delivery. Call it with the transaction app of the change it
 // reports.
 func WriteNotification(tx core.App, owner, application, kind string, text Text) error {
-	collection, err := tx.FindCachedCollectionByNameOrId(NotificationsCollection)
+	collection, err := tx.FindCachedCollectionByNameOrId(collections.Notifications)
 	if err != nil {
 		return err
 	}
@@ -38,7 +34,7 @@ func WriteNotification(tx core.App, owner, application, kind string, text Text) 
 // (users.locale): LocaleEN for "en", else LocaleID, also when the resident
 // cannot be read.
 func OwnerLocale(tx core.App, owner string) string {
-	user, err := tx.FindRecordById(UsersCollection, owner)
+	user, err := tx.FindRecordById(collections.Users, owner)
 	if err != nil {
 		return LocaleID
 	}

@@ -23,10 +23,10 @@ func TestStatusTexts(t *testing.T) {
 			Body:  "Application BPN-20261130-0042 is complete. Open the app to download the document."}},
 		{"id", "completed", "ktp-ganti", "", workflow.Text{
 			Title: "KTP-el pengganti siap diambil",
-			Body:  "Permohonan BPN-20261130-0042 selesai. Ambil KTP-el Anda di kantor Disdukcapil pada jam layanan (Senin–Jumat, 07.30–16.00 WITA)."}},
+			Body:  "Permohonan BPN-20261130-0042 selesai. Ambil KTP-el Anda di kantor Disdukcapil pada jam layanan (Senin–Jumat, 07.30–16.00 WITA): pesan waktu pengambilan di aplikasi."}},
 		{"en", "completed", "ktp-ganti", "", workflow.Text{
 			Title: "Replacement KTP-el ready to collect",
-			Body:  "Application BPN-20261130-0042 is complete. Collect your KTP-el at the Disdukcapil office during opening hours (Monday–Friday, 07:30–16:00 WITA)."}},
+			Body:  "Application BPN-20261130-0042 is complete. Collect your KTP-el at the Disdukcapil office during opening hours (Monday–Friday, 07:30–16:00 WITA): book a collection time in the app."}},
 		{"id", "needs_revision", "akta-kematian", " Surat kematian dari rumah sakit belum diunggah. ", workflow.Text{
 			Title: "Perlu perbaikan: Akta kematian",
 			Body:  "Surat kematian dari rumah sakit belum diunggah.\nPermohonan BPN-20261130-0042: perbaiki di aplikasi, lalu kirim lagi."}},

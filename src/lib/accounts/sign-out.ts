@@ -27,11 +27,21 @@ const RESIDENT_STORAGE_KEYS = ['dukcapil.push-offer-dismissed'];
 /** pendingWork tells what of the signed-in resident is not yet with the office. */
 export async function pendingWork(): Promise<UnsentWork> {
 	const owner = pb.authStore.record?.id;
-	return owner ? unsentWork(owner) : { outbox: [], drafts: [] };
+	return owner ? unsentWork(owner) : { outbox: [], drafts: [], visits: [] };
+}
+
+/** unsentCount is how many things of the resident are not yet with the office. */
+export function unsentCount(work: UnsentWork): number {
+	return work.outbox.length + work.drafts.length + work.visits.length;
+}
+
+/** sendable tells whether "send first" can do anything (drafts cannot be sent before they are finished). */
+export function sendable(work: UnsentWork): boolean {
+	return work.outbox.length + work.visits.length > 0;
 }
 
 export function hasUnsent(work: UnsentWork): boolean {
-	return work.outbox.length + work.drafts.length > 0;
+	return unsentCount(work) > 0;
 }
 
 /**

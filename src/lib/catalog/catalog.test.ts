@@ -28,7 +28,9 @@ const DOMAIN_CODES = [
 	'akta-perceraian',
 	'ktp-ganti',
 	'ktp-rekam',
-	'pengaduan'
+	'pengaduan',
+	// collecting a printed KTP-el (issue 13), after an online ktp-ganti
+	'ktp-ambil'
 ];
 
 const VALID_ANSWERS: Record<string, Answers> = {
@@ -90,7 +92,7 @@ function localizedTexts(value: unknown, where = ''): [string, { id: unknown; en:
 }
 
 describe('the catalog', () => {
-	it('has exactly the twelve services of DOMAIN.md, in its order', () => {
+	it('has exactly the twelve services of DOMAIN.md in its order, and card collection', () => {
 		expect(SERVICES.map((service) => service.code)).toEqual(DOMAIN_CODES);
 		expect(new Set(SERVICES.map((service) => service.code)).size).toBe(SERVICES.length);
 		expect(online.map((service) => service.code)).toEqual(DOMAIN_CODES.slice(0, 10));

@@ -63,6 +63,19 @@ export function conditionFields(condition: Condition): string[] {
 	return [];
 }
 
+/**
+ * conditionMayHold tells whether some answers could make the condition hold under the settings in
+ * force: false only when settings alone rule it out (the services page lists only the documents
+ * that the office can ask for).
+ */
+export function conditionMayHold(condition: Condition | undefined): boolean {
+	if (!condition) return true;
+	if ('setting' in condition) return conditionHolds(condition, {});
+	if ('any' in condition) return condition.any.some(conditionMayHold);
+	if ('all' in condition) return condition.all.every(conditionMayHold);
+	return true;
+}
+
 /** conditionHolds tells whether a field with this condition is shown, given the answers around it. */
 export function conditionHolds(condition: Condition | undefined, answers: Answers): boolean {
 	if (!condition) return true;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { nikError } from './nik';
 import { KECAMATAN, kelurahanOf } from './districts';
+import { OFFICE_TIME_ZONE } from '../office/calendar';
 import type { AnswerCode } from './codes';
 import { conditionHolds } from './conditions';
 import type { Answers, Field, FieldType, PersonPart } from './types';
@@ -34,9 +35,9 @@ export function isValidIsoDate(value: string): boolean {
 	return year >= 1900 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** todayInBalikpapan returns today's date (YYYY-MM-DD) in Asia/Makassar. */
+/** todayInBalikpapan returns today's date (YYYY-MM-DD) in the office's time zone (Asia/Makassar). */
 export function todayInBalikpapan(now: Date = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+	return new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** A trimmed string; empty passes unless required, and the checks run only on non-empty input. */

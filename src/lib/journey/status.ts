@@ -1,4 +1,5 @@
 import { m } from '$lib/i18n';
+import { OFFICE_TIME_ZONE } from '$lib/office/calendar';
 
 const STATUS_TEXT: Record<string, () => string> = {
 	uploading: m.status_uploading,
@@ -30,7 +31,7 @@ export function formatWita(serverTime: string | number, locale: 'id' | 'en'): st
 		hour: '2-digit',
 		minute: '2-digit',
 		hourCycle: 'h23',
-		timeZone: 'Asia/Makassar'
+		timeZone: OFFICE_TIME_ZONE
 	}).format(time);
 	return `${text} WITA`;
 }

@@ -107,7 +107,7 @@ describe('markStep', () => {
 
 describe('a shared phone', () => {
 	beforeEach(async () => {
-		await Promise.all([db.applications.clear(), db.documents.clear(), db.events.clear(), db.results.clear(), db.notifications.clear(), db.meta.clear()]);
+		await Promise.all([db.applications.clear(), db.documents.clear(), db.events.clear(), db.results.clear(), db.notifications.clear(), db.visits.clear(), db.meta.clear()]);
 	});
 
 	it("answers another resident's application as not found", async () => {
@@ -136,8 +136,14 @@ describe('a shared phone', () => {
 			{ key: 'pull:applications:residentB', value: 'y' }
 		]);
 		await db.officeDays.put({ date: '2026-12-25', kind: 'holiday', name: 'Natal' });
+		const visit = { service: 'pengaduan', preferredDate: '2026-12-02', requestedAt: 0, updated: 0 };
+		await db.visits.bulkPut([
+			{ ...visit, id: 'visitaaaaaaaaaa', owner: 'residentA', state: 'outbox' },
+			{ ...visit, id: 'visitbbbbbbbbbb', owner: 'residentB', state: 'sent' }
+		]);
 
 		const unsent = await unsentWork('residentA');
+		expect(unsent.visits.map((v) => v.id)).toEqual(['visitaaaaaaaaaa']);
 		expect(unsent.drafts.map((d) => d.id)).toEqual([a.id]);
 		expect(unsent.outbox.map((d) => d.id)).toEqual([aSent.id]);
 
@@ -149,5 +155,6 @@ describe('a shared phone', () => {
 		expect(await db.notifications.count()).toBe(0);
 		expect((await db.meta.toArray()).map((x) => x.key)).toEqual(['pull:applications:residentB']);
 		expect(await db.officeDays.count()).toBe(1);
+		expect((await db.visits.toArray()).map((v) => v.owner)).toEqual(['residentB']);
 	});
 });

@@ -6,9 +6,9 @@ import { applyRemoteApplication, storeNotification } from './pull';
 import { toStatusEvent } from './mirror';
 import { liveQuery } from 'dexie';
 import { syncStatus } from './status.svelte';
-import { defaultUploader } from './upload';
 import { mirrorAuth } from './auth-mirror';
 import { flushRevokes } from '$lib/push/revoke';
+import { listenVisits } from '$lib/visits/sync';
 
 /**
  * The sync engine in the app: it runs on start, when the connection comes back, when the app
@@ -24,7 +24,6 @@ const context: SyncContext = {
 	pb,
 	db,
 	fetch: (input, init) => fetch(input, init),
-	upload: defaultUploader(),
 	now: () => Date.now(),
 	random: () => Math.random()
 };
@@ -61,7 +60,9 @@ async function listen(): Promise<void> {
 		const stopNotifications = await pb.collection('notifications').subscribe('*', (event) => {
 			void storeNotification(context, event.record);
 		});
+		const stopVisits = await listenVisits(context);
 		unsubscribeRealtime = async () => {
+			await stopVisits();
 			await stopApplications();
 			await stopEvents();
 			await stopNotifications();

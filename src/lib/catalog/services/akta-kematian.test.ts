@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aktaKematian as service } from './akta-kematian';
 import { blankAnswers, documentsAskedFor, missingDocuments, validateAnswers, validateStep } from '../validate';
 import type { Answers } from '../types';
-import { withEvaluation } from '../conditions';
+import { conditionMayHold, withEvaluation } from '../conditions';
 import { settingDefaults } from '../settings';
 import { validDeath, validDeathAtHome, validDeathLongAgo, validDeathReportedByNonHeir, witnesses } from './akta-kematian.fixtures';
 
@@ -83,6 +83,16 @@ describe('akta-kematian', () => {
 		// if the office accepts the kelurahan's letter too, the requirement says so
 		withEvaluation({ today: '2026-12-01', settings: { ...settingDefaults(), home_death_letter: 'visum_or_kelurahan' } }, () => {
 			expect(documentsAskedFor(service, validDeathAtHome).map((d) => d.code)).toEqual(['surat-kematian-rumah', ...KK_AND_KTP]);
+		});
+	});
+
+	it('lists on the services page only the letter for a death at home that the office accepts', () => {
+		const listed = () => service.documents.filter((d) => conditionMayHold(d.when)).map((d) => d.code);
+		expect(listed()).toContain('visum-puskesmas');
+		expect(listed()).not.toContain('surat-kematian-rumah');
+		withEvaluation({ settings: { ...settingDefaults(), home_death_letter: 'visum_or_kelurahan' } }, () => {
+			expect(listed()).toContain('surat-kematian-rumah');
+			expect(listed()).not.toContain('visum-puskesmas');
 		});
 	});
 

@@ -43,11 +43,11 @@ export const aktaKematian: OnlineService = {
 	},
 	notes: [
 		{
-			id: 'Kematian di rumah: lampirkan visum dari puskesmas.',
-			en: "A death at home: attach the health centre's visum."
+			id: 'Kematian di rumah: lampirkan visum dari puskesmas, atau surat kematian dari kelurahan jika kantor menerimanya (lihat daftar dokumen di atas).',
+			en: "A death at home: attach the health centre's visum, or the kelurahan's death letter where the office accepts it (see the list of documents above)."
 		},
 		{
-			id: 'Kedua saksi melampirkan foto KTP-el masing-masing.',
+			id: 'Lampirkan foto KTP-el kedua saksi.',
 			en: "Attach a photo of each witness's KTP-el."
 		},
 		{
@@ -185,7 +185,7 @@ export const aktaKematian: OnlineService = {
 	documents: [
 		{
 			code: 'surat-kematian',
-			name: { id: 'Surat keterangan kematian dari rumah sakit atau dokter', en: 'Death letter from the hospital or the doctor' },
+			name: { id: 'Surat keterangan kematian dari rumah sakit, dokter, atau kelurahan', en: 'Death letter from the hospital, the doctor or the kelurahan' },
 			photoHint: {
 				id: 'Surat dari dokter, rumah sakit, puskesmas, atau klinik; dari kelurahan jika meninggal di tempat lain. Foto seluruh surat, lurus dari atas; stempel dan tanda tangan harus terlihat.',
 				en: 'The letter from the doctor, hospital, health centre or clinic; from the kelurahan for a death elsewhere. Photograph the whole letter from above; the stamp and signature must show.'

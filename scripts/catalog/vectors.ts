@@ -1,38 +1,34 @@
-import { ANSWER_CODES } from './codes';
-import { SERVICES } from './index';
-import { KECAMATAN } from './districts';
-import { withEvaluation } from './conditions';
-import { conditionHolds, emptyAnswer, emptyAnswers, PERSON_PARTS } from './registry';
-import { settingDefaults, SETTINGS, settingValue, type SettingValues } from './settings';
-import { blankAnswers, documentsAskedFor, validateAnswers } from './validate';
-import type { Answers, ChoiceField, Condition, Field, OnlineService } from './types';
-import { validBirth, validBirthOfFoundling, validBirthParentsOnKk, validBirthToUnmarriedMother } from './services/akta-kelahiran.fixtures';
-import { validDeath, validDeathAtHome, validDeathLongAgo, validDeathReportedByNonHeir } from './services/akta-kematian.fixtures';
-import { validDivorce } from './services/akta-perceraian.fixtures';
-import { validMarriage, validMarriageOfBrideOf18, validSecondMarriage } from './services/akta-perkawinan.fixtures';
-import { validNewFamilyCard, validNewFamilyCardSpouseMovedIn } from './services/kk-baru.fixtures';
-import { validLostFamilyCard } from './services/kk-hilang.fixtures';
-import { validFamilyCardChange } from './services/kk-perubahan.fixtures';
-import { validIdCardReplacement } from './services/ktp-ganti.fixtures';
-import { validMinorJoinsUncle, validMoveIn } from './services/pindah-datang.fixtures';
-import { validMinorMovesOut, validMoveOut, validMoveWithinCity } from './services/pindah-keluar.fixtures';
+import { SERVICES } from '../../src/lib/catalog/index';
+import { KECAMATAN } from '../../src/lib/catalog/districts';
+import { withEvaluation } from '../../src/lib/catalog/conditions';
+import { conditionHolds, emptyAnswer, emptyAnswers, PERSON_PARTS } from '../../src/lib/catalog/registry';
+import { settingDefaults, SETTINGS, settingValue, type SettingValues } from '../../src/lib/catalog/settings';
+import { blankAnswers, documentsAskedFor, validateAnswers } from '../../src/lib/catalog/validate';
+import type { Answers, ChoiceField, Condition, Field, OnlineService } from '../../src/lib/catalog/types';
+import { validBirth, validBirthOfFoundling, validBirthParentsOnKk, validBirthToUnmarriedMother } from '../../src/lib/catalog/services/akta-kelahiran.fixtures';
+import { validDeath, validDeathAtHome, validDeathLongAgo, validDeathReportedByNonHeir } from '../../src/lib/catalog/services/akta-kematian.fixtures';
+import { validDivorce } from '../../src/lib/catalog/services/akta-perceraian.fixtures';
+import { validMarriage, validMarriageOfBrideOf18, validSecondMarriage } from '../../src/lib/catalog/services/akta-perkawinan.fixtures';
+import { validNewFamilyCard, validNewFamilyCardSpouseMovedIn } from '../../src/lib/catalog/services/kk-baru.fixtures';
+import { validLostFamilyCard } from '../../src/lib/catalog/services/kk-hilang.fixtures';
+import { validFamilyCardChange } from '../../src/lib/catalog/services/kk-perubahan.fixtures';
+import { validIdCardReplacement } from '../../src/lib/catalog/services/ktp-ganti.fixtures';
+import { validMinorJoinsUncle, validMoveIn } from '../../src/lib/catalog/services/pindah-datang.fixtures';
+import { validMinorMovesOut, validMoveOut, validMoveWithinCity } from '../../src/lib/catalog/services/pindah-keluar.fixtures';
 
 /**
- * The catalog export (DESIGN.md "Validation: one source"): the catalog as JSON for the Go server
- * (embedded in its binary) and the shared validation vectors that prove the TypeScript and the Go
- * validators agree. `npm run catalog:export` writes both files; export.test.ts fails when the
- * committed files differ from what this module makes.
+ * The shared validation vectors (DESIGN.md "Validation: one source"): for every online service,
+ * its valid example answers and, for each field and condition, the answers a resident (or a broken
+ * client) could send, with what the TypeScript validator says of them. The Go test
+ * (pocketbase/internal/catalog) runs the same cases through the server's validator.
  *
- * Everything here is deterministic: the same catalog and fixtures give byte-identical files. The
- * only rule that depends on the clock is `date_future` (today in Asia/Makassar): the vectors use
- * dates of the fixtures (in the past) and 2999-01-01 for the future, so they do not change with the day.
+ * Deterministic: the same catalog and fixtures give the same vectors. The only rule that depends on
+ * the clock is `date_future` (today in Asia/Makassar): the vectors use dates of the fixtures (in
+ * the past) and 2999-01-01 for the future, and decide documents on VECTORS_TODAY.
  */
 
-/** Where the files are written, relative to the repository root. */
-export const CATALOG_JSON_PATH = 'pocketbase/internal/catalog/catalog.json';
-export const ANSWERS_JSON_PATH = 'tests/fixtures/answers.json';
-
-const GENERATED = 'Generated from src/lib/catalog by `npm run catalog:export`; do not edit.';
+/** The note at the top of every generated file. */
+export const GENERATED = 'Generated from src/lib/catalog by `npm run catalog:export`; do not edit.';
 
 /** The day the documents of the vectors are decided on (a condition may count days to today). */
 export const VECTORS_TODAY = '2026-12-01';
@@ -94,17 +90,6 @@ function settingTexts(): AnswerVectors['settingTexts'] {
 		for (const text of typed) texts.push([setting.name, text]);
 	}
 	return texts.map(([name, text]) => ({ name, text, value: settingValue(name, text) ?? null }));
-}
-
-/** The catalog as plain data: online services whole, in-person ones by code and mode only. */
-export function catalogData(): unknown {
-	return {
-		$comment: GENERATED,
-		answerCodes: ANSWER_CODES,
-		kecamatan: KECAMATAN,
-		settings: SETTINGS,
-		services: SERVICES.map((service) => (service.mode === 'online' ? service : { code: service.code, mode: service.mode }))
-	};
 }
 
 /** vectorAnswers builds the answers of a case exactly as the Go test does, through JSON. */
@@ -527,30 +512,3 @@ export function answerVectors(): AnswerVectors {
 	return { $comment: GENERATED, today: VECTORS_TODAY, settingTexts: settingTexts(), services: online.map(serviceCases) };
 }
 
-/** Characters that are escaped in the files so that they stay visible in an editor and a diff. */
-const INVISIBLE = /[\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/g;
-
-/** stableJson formats a value as pretty JSON with the keys of every object sorted, ending in a newline. */
-export function stableJson(value: unknown): string {
-	const sorted = (node: unknown): unknown => {
-		if (Array.isArray(node)) return node.map(sorted);
-		if (node && typeof node === 'object') {
-			return Object.fromEntries(
-				Object.keys(node)
-					.sort()
-					.map((key) => [key, sorted((node as Record<string, unknown>)[key])])
-			);
-		}
-		return node;
-	};
-	const text = JSON.stringify(sorted(value), null, '\t');
-	return `${text.replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
-}
-
-/** exportFiles returns the content of every exported file by its path from the repository root. */
-export function exportFiles(): Record<string, string> {
-	return {
-		[CATALOG_JSON_PATH]: stableJson(catalogData()),
-		[ANSWERS_JSON_PATH]: stableJson(answerVectors())
-	};
-}
