@@ -185,3 +185,14 @@ func (s *Service) topField(name string) *Field {
 	}
 	return nil
 }
+
+// Requirement returns the document requirement of the service with the
+// given code, or nil.
+func (s *Service) Requirement(code string) *DocumentRequirement {
+	for i := range s.Documents {
+		if s.Documents[i].Code == code {
+			return &s.Documents[i]
+		}
+	}
+	return nil
+}

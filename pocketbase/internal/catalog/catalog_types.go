@@ -105,6 +105,17 @@ type DocumentRequirement struct {
 	PhotoHint Localized  `json:"photoHint"`
 	Required  *bool      `json:"required,omitempty"`
 	When      *Condition `json:"when,omitempty"`
+	// MaxFiles is how many files of this document an application takes
+	// (default 1: the phone replaces a document, it does not add one).
+	MaxFiles *int `json:"maxFiles,omitempty"`
+}
+
+// FileLimit is MaxFiles, or 1 when unset.
+func (d *DocumentRequirement) FileLimit() int {
+	if d.MaxFiles == nil || *d.MaxFiles < 1 {
+		return 1
+	}
+	return *d.MaxFiles
 }
 
 // IsRequired tells whether the document must be attached when it is asked

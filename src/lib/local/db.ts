@@ -83,6 +83,8 @@ export interface LocalApplication {
 	setAside?: SetAside;
 	/** The office's copy, once sent. */
 	remote?: RemoteApplication;
+	/** Why its finished PDFs are not all on the phone yet (tried again at every pull). */
+	resultsError?: 'storage_full' | 'download_failed';
 }
 
 /** A finished document (result PDF) kept on the phone to open offline. */
