@@ -16,6 +16,16 @@ if (!process.env.E2E_PORT) {
 	process.env.E2E_DATA_DIR = join(tmpdir(), `dukcapil-e2e-${process.env.E2E_PORT}-${Date.now()}`);
 	process.env.E2E_STAFF_EMAIL = 'staf.e2e@balikpapan.dukcapil.test';
 	process.env.E2E_STAFF_PASSWORD = randomBytes(12).toString('base64url');
+	// The server's e-mails go to a Mailpit on these ports (started by tests/e2e/server.js).
+	const [smtpPort, httpPort] = execFileSync(process.execPath, [
+		'-e',
+		"const n=require('net');const a=n.createServer(),b=n.createServer();a.listen(0,'127.0.0.1',()=>b.listen(0,'127.0.0.1',()=>{console.log(a.address().port,b.address().port);a.close();b.close()}))"
+	])
+		.toString()
+		.trim()
+		.split(' ');
+	process.env.E2E_MAIL_SMTP_PORT = smtpPort;
+	process.env.E2E_MAIL_API = `http://127.0.0.1:${httpPort}`;
 }
 
 export const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
@@ -49,7 +59,8 @@ export default defineConfig({
 	webServer: {
 		command: 'node tests/e2e/server.js',
 		wait: { stdout: /E2E server ready/ },
-		timeout: 60_000,
+		// on a fresh machine the server first builds Mailpit (the test SMTP server) from its Go module
+		timeout: 180_000,
 		reuseExistingServer: false,
 		gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
 		stdout: 'pipe',

@@ -13,8 +13,10 @@ import (
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 	"github.com/pocketbase/pocketbase/tools/osutils"
 
+	"dukcapil-daring/server/internal/accounts"
 	"dukcapil-daring/server/internal/deploy"
 	"dukcapil-daring/server/internal/intake"
+	"dukcapil-daring/server/internal/mail"
 	"dukcapil-daring/server/internal/office"
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/quota"
@@ -52,9 +54,27 @@ func main() {
 	app.RootCmd.PersistentFlags().BoolVar(
 		&demo,
 		"demo",
-		true,
-		"on the first start seed a demo staff superuser and resident and print their generated passwords;\nuse --demo=false in production and tests",
+		false,
+		"on the first start seed a demo staff superuser and resident and print their generated passwords\n(npm start turns it on; never in production)",
 	)
+
+	var requireVerifiedEmail bool
+	app.RootCmd.PersistentFlags().BoolVar(
+		&requireVerifiedEmail,
+		"requireVerifiedEmail",
+		accounts.RequireVerifiedEmailFromEnv(),
+		"the office receives an application only once its resident's e-mail is verified;\ndefault from "+accounts.EnvRequireVerifiedEmail+" (\"false\" turns it off)",
+	)
+
+	mailConfig := mail.ConfigFromEnv()
+	app.RootCmd.PersistentFlags().StringVar(&mailConfig.SMTPHost, "smtpHost", mailConfig.SMTPHost,
+		"SMTP server for the account e-mails (default from "+mail.EnvSMTPHost+"; the password only from "+mail.EnvSMTPPassword+")")
+	app.RootCmd.PersistentFlags().IntVar(&mailConfig.SMTPPort, "smtpPort", mailConfig.SMTPPort,
+		"SMTP port (default from "+mail.EnvSMTPPort+", else 587)")
+	app.RootCmd.PersistentFlags().StringVar(&mailConfig.Sender, "mailSender", mailConfig.Sender,
+		"From address of the e-mails (default from "+mail.EnvSender+")")
+	app.RootCmd.PersistentFlags().StringVar(&mailConfig.AppURL, "appURL", mailConfig.AppURL,
+		"public address of the app, used in the links of the e-mails (default from "+mail.EnvAppURL+")")
 
 	var intakeTime string
 	app.RootCmd.PersistentFlags().StringVar(
@@ -103,7 +123,9 @@ func main() {
 			TrustedProxyHeaders: deploy.ParseHeaders(trustedProxyHeaders),
 			UseLeftmostIP:       deployConfig.UseLeftmostIP,
 		},
-		Visits: visits.DefaultConfig(),
+		Visits:   visits.DefaultConfig(),
+		Accounts: accounts.Config{RequireVerifiedEmail: requireVerifiedEmail},
+		Mail:     mailConfig,
 	})
 	if err != nil {
 		log.Fatal(err)

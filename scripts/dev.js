@@ -3,13 +3,24 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureServerBuilt, root, serverBinary } from './lib/server.js';
+import { demoMailArgs } from './lib/mailpit.js';
 
 const port = process.env.PORT ?? '8090';
 const dataDir = process.env.PB_DATA ?? join(root, 'pocketbase', 'pb_data');
 
 ensureServerBuilt();
 const children = [
-	spawn(serverBinary, ['serve', `--http=127.0.0.1:${port}`, `--dir=${dataDir}`, `--publicDir=${join(root, 'build')}`], {
+	spawn(
+		serverBinary,
+		[
+			'serve',
+			`--http=127.0.0.1:${port}`,
+			`--dir=${dataDir}`,
+			`--publicDir=${join(root, 'build')}`,
+			'--demo=true',
+			...(await demoMailArgs('http://127.0.0.1:5173'))
+		],
+		{
 		stdio: 'inherit'
 	}),
 	spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'dev', '--host', '127.0.0.1'], {

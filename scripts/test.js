@@ -3,11 +3,14 @@
 // Run one part alone with: npm run check | lint | test:unit | test:go | test:fuzz | test:e2e.
 import { spawnSync } from 'node:child_process';
 import { buildApp, ensureServerBuilt, root } from './lib/server.js';
+import { ensureMailpit } from './lib/mailpit.js';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 /** @type {[string, () => number][]} */
 const steps = [
 	['i18n messages', () => run(npm, ['run', '--silent', 'i18n'])],
+	// the SMTP server the tests read e-mails from: built from its Go module once (about 80 s)
+	['test SMTP server (Mailpit)', () => (ensureMailpit(), 0)],
 	['type checks', () => run(npm, ['run', '--silent', 'check'])],
 	['lint', () => run(npm, ['run', '--silent', 'lint'])],
 	['unit tests', () => run(npm, ['run', '--silent', 'test:unit'])],

@@ -2,7 +2,7 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
-import { BACKGROUND_SYNC_TAG, runBackgroundSync } from '$lib/sync/background';
+import { BACKGROUND_SYNC_TAG, runBackgroundSync, signedInOnThisPhone } from '$lib/sync/background';
 import { notificationOptions, parsePayload } from '$lib/push/notify';
 import { renewSubscription } from '$lib/push/renew';
 
@@ -32,10 +32,16 @@ self.addEventListener('sync', (event) => {
 
 // A push: show what happened, and sync at once so the new status (and a finished PDF) is on the
 // phone before the resident opens it.
+// A phone whose resident signed out (its subscription not yet withdrawn, e.g. signed out offline)
+// shows nothing of the push but the app's name, and withdraws the subscription now.
 self.addEventListener('push', (event) => {
 	const payload = parsePayload(event.data?.text());
-	const { title, options } = notificationOptions(payload);
-	event.waitUntil(Promise.all([self.registration.showNotification(title, options), runBackgroundSync().catch(() => undefined)]));
+	event.waitUntil(
+		signedInOnThisPhone().then((signedIn) => {
+			const { title, options } = notificationOptions(signedIn ? payload : {});
+			return Promise.all([self.registration.showNotification(title, options), runBackgroundSync().catch(() => undefined)]);
+		})
+	);
 });
 
 // A tap: focus an open window of the app on the application's page, or open one there.

@@ -1,37 +1,72 @@
 // A throw-away PocketBase for the end-to-end tests and the benchmarks: the real binary serving the
-// real build/, a fresh data dir, a staff superuser, on the port it is given.
+// real build/, a fresh data dir, a staff superuser, on the port it is given, sending its e-mails
+// to a real SMTP server (Mailpit) on loopback.
 import { execFileSync, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, serverBinary } from './server.js';
+import { mailCode, startMailpit, waitForMail } from './mailpit.js';
+import { freePort } from './ports.js';
+
+export { freePort };
 
 /**
- * freePort asks the system for a free TCP port on the loopback interface.
- * @returns {Promise<number>}
+ * staffSignIn signs a superuser in through PocketBase's MFA: the password, then the one-time code
+ * that the server e-mails (read from Mailpit by its OTP id, so parallel sign-ins never mix codes).
+ * @param {string} origin
+ * @param {string} mailApi Mailpit's HTTP address
+ * @param {string} email
+ * @param {string} password
+ * @returns {Promise<{ token: string, record: { id: string } }>}
  */
-export async function freePort() {
-	const { createServer } = await import('node:net');
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+export async function staffSignIn(origin, mailApi, email, password) {
+	const post = (/** @type {string} */ path, /** @type {object} */ body) =>
+		fetch(`${origin}/api/collections/_superusers/${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body)
 		});
-	});
+	const first = await post('auth-with-password', { identity: email, password });
+	const { mfaId } = await first.json();
+	if (first.status !== 401 || !mfaId) throw new Error(`staff sign-in: expected the second factor to be asked for, got ${first.status}`);
+	const requested = await post('request-otp', { email });
+	const { otpId } = await requested.json();
+	if (!otpId) throw new Error(`staff sign-in: no one-time code was sent (${requested.status})`);
+	const mail = await waitForMail(mailApi, { to: email, contains: otpId });
+	const second = await post('auth-with-otp', { otpId, password: mailCode(mail), mfaId });
+	if (!second.ok) throw new Error(`staff sign-in with the one-time code: ${second.status} ${await second.text()}`);
+	return second.json();
 }
 
 /**
  * startTestServer starts PocketBase and resolves once it answers /api/health.
- * @param {{ port: number | string, dataDir: string, staffEmail: string, staffPassword: string, rateLimits?: boolean, quiet?: boolean }} options
+ * Its e-mails go to the Mailpit given, or to one of its own (stopped with the server).
+ * `requireVerifiedEmail` is the office's setting (on in production); the unit tests and the
+ * benchmarks, which are not about accounts, turn it off.
+ * @param {{ port: number | string, dataDir: string, staffEmail: string, staffPassword: string, rateLimits?: boolean, quiet?: boolean,
+ *   requireVerifiedEmail?: boolean, mail?: { smtpHost: string, smtpPort: number, api: string } }} options
  */
-export async function startTestServer({ port, dataDir, staffEmail, staffPassword, rateLimits = false, quiet = false }) {
+export async function startTestServer({ port, dataDir, staffEmail, staffPassword, rateLimits = false, quiet = false, requireVerifiedEmail = true, mail }) {
 	const origin = `http://127.0.0.1:${port}`;
+	const ownMail = mail ? null : await startMailpit();
+	const mailpit = mail ?? /** @type {NonNullable<typeof ownMail>} */ (ownMail);
 	execFileSync(serverBinary, ['superuser', 'upsert', staffEmail, staffPassword, `--dir=${dataDir}`], { stdio: 'ignore' });
 	const child = spawn(
 		serverBinary,
 		// The morning intake runs only when a test asks (POST /api/office/intake), never by the clock.
-		['serve', `--http=127.0.0.1:${port}`, `--dir=${dataDir}`, `--publicDir=${join(root, 'build')}`, '--demo=false', '--intakeTime=off'],
+		[
+			'serve',
+			`--http=127.0.0.1:${port}`,
+			`--dir=${dataDir}`,
+			`--publicDir=${join(root, 'build')}`,
+			'--demo=false',
+			'--intakeTime=off',
+			`--requireVerifiedEmail=${requireVerifiedEmail}`,
+			`--smtpHost=${mailpit.smtpHost}`,
+			`--smtpPort=${mailpit.smtpPort}`,
+			'--mailSender=noreply@balikpapan.dukcapil.test',
+			`--appURL=${origin}`
+		],
 		{
 			stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
 			// The tests' stand-in push service listens on this machine's loopback interface.
@@ -51,11 +86,7 @@ export async function startTestServer({ port, dataDir, staffEmail, staffPassword
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 
-	const auth = await fetch(`${origin}/api/collections/_superusers/auth-with-password`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ identity: staffEmail, password: staffPassword })
-	}).then((response) => response.json());
+	const auth = await staffSignIn(origin, mailpit.api, staffEmail, staffPassword);
 
 	// Tests and benchmarks send many sign-ins and registrations from one address within a minute;
 	// the production limits (checked by the Go tests) would refuse them, so they are lifted here.
@@ -72,11 +103,14 @@ export async function startTestServer({ port, dataDir, staffEmail, staffPassword
 		origin,
 		/** @type {string} */
 		staffToken: auth.token,
+		/** Mailpit's HTTP address: read the e-mails the server sent. */
+		mailApi: mailpit.api,
 		pid: child.pid,
 		/** stop ends the server and removes its data, unless kept for a restart on the same dir. */
 		async stop({ keepData = false } = {}) {
 			if (child.exitCode === null) child.kill('SIGTERM');
 			await exited;
+			await ownMail?.stop();
 			if (!keepData) rmSync(dataDir, { recursive: true, force: true });
 		}
 	};

@@ -26,6 +26,9 @@ export const routes = {
 	account: () => resolve('/akun'),
 	signIn: (next?: string) => resolve('/akun/masuk') + (next ? `?next=${encodeURIComponent(next)}` : ''),
 	register: () => resolve('/akun/daftar'),
+	verifyEmail: () => resolve('/akun/verifikasi'),
+	forgotPassword: () => resolve('/akun/lupa-sandi'),
+	resetPassword: () => resolve('/akun/sandi-baru'),
 	install: () => resolve('/pasang')
 } as const;
 

@@ -20,7 +20,7 @@ test.describe('residents accounts', () => {
 		await page.getByLabel('Email').fill(resident.email);
 		await page.getByLabel('Kata sandi').fill('salah-sekali');
 		await page.getByRole('button', { name: 'Masuk' }).click();
-		await expect(page.getByRole('alert')).toContainText('Email atau kata sandi salah.');
+		await expect(page.getByRole('alert')).toContainText('NIK/email atau kata sandi salah.');
 		await expectAccessible(page);
 
 		await page.getByLabel('Kata sandi').fill(resident.password);
@@ -53,6 +53,9 @@ test.describe('residents accounts', () => {
 
 		await registerThroughUi(page, { ...newResident(), nik: first.nik });
 		await expect(page.locator('#field-nik-error')).toContainText('NIK ini sudah terdaftar');
+		// What to do next, without telling more than registration itself does.
+		await expect(page.locator('#field-nik-error')).toContainText('layanan pengaduan');
+		await expect(page.getByTestId('nik-taken-help').getByRole('link')).toHaveAttribute('href', '/layanan/pengaduan');
 		await expectAccessible(page);
 	});
 

@@ -1,18 +1,28 @@
 // The PocketBase that the end-to-end tests talk to (see scripts/lib/test-server.js). Playwright's
 // webServer runs this, waits for "E2E server ready", and stops it at the end of the run.
 import { startTestServer } from '../../scripts/lib/test-server.js';
+import { startMailpit } from '../../scripts/lib/mailpit.js';
 
-const { E2E_PORT, E2E_DATA_DIR, E2E_STAFF_EMAIL, E2E_STAFF_PASSWORD } = process.env;
-if (!E2E_PORT || !E2E_DATA_DIR || !E2E_STAFF_EMAIL || !E2E_STAFF_PASSWORD) throw new Error('run through playwright.config.ts');
+const { E2E_PORT, E2E_DATA_DIR, E2E_STAFF_EMAIL, E2E_STAFF_PASSWORD, E2E_MAIL_SMTP_PORT, E2E_MAIL_API } = process.env;
+if (!E2E_PORT || !E2E_DATA_DIR || !E2E_STAFF_EMAIL || !E2E_STAFF_PASSWORD || !E2E_MAIL_SMTP_PORT || !E2E_MAIL_API) {
+	throw new Error('run through playwright.config.ts');
+}
+
+// The real SMTP server the tests read the e-mails from (on the ports the config chose).
+const mailpit = await startMailpit({ smtpPort: Number(E2E_MAIL_SMTP_PORT), httpPort: Number(new URL(E2E_MAIL_API).port) });
 
 const server = await startTestServer({
 	port: E2E_PORT,
 	dataDir: E2E_DATA_DIR,
 	staffEmail: E2E_STAFF_EMAIL,
 	staffPassword: E2E_STAFF_PASSWORD,
-	quiet: true
+	quiet: true,
+	mail: mailpit
 });
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
-	process.on(signal, () => server.stop().then(() => process.exit(0)));
+	process.on(signal, () => server
+			.stop()
+			.then(() => mailpit.stop())
+			.then(() => process.exit(0)));
 }
 console.log(`E2E server ready at ${server.origin}`);

@@ -1,21 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
 import { validBirth } from '../../src/lib/catalog/services/akta-kelahiran.fixtures';
-import { RESULT_PDF, api, expect, expectAccessible, signInOnline, test } from './support';
+import { RESULT_PDF, api, expect, expectAccessible, signInOnline, signInToDashboard, test } from './support';
 import { documentPhoto } from './journey';
 import { seedOutbox } from './outbox';
 
 const KINDS = ['surat-kelahiran', 'buku-nikah', 'kk'];
 // The dashboard is a heavy single-page app and the machine may be shared: be patient with it.
 const DASHBOARD = { timeout: 20_000 };
-
-/** signInToDashboard signs the staff member in to the PocketBase dashboard at /_/. */
-async function signInToDashboard(dashboard: Page): Promise<void> {
-	await dashboard.goto('/_/');
-	await dashboard.getByLabel(/email/i).fill(process.env.E2E_STAFF_EMAIL!);
-	await dashboard.getByRole('textbox', { name: /password/i }).fill(process.env.E2E_STAFF_PASSWORD!);
-	await dashboard.getByRole('button', { name: /login/i }).click(DASHBOARD);
-	await expect(dashboard.getByText('todays_queue', { exact: true }).first()).toBeVisible(DASHBOARD);
-}
 
 /** openTodaysQueue opens the "todays_queue" view from the sidebar. */
 async function openTodaysQueue(dashboard: Page): Promise<void> {

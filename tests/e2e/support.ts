@@ -1,6 +1,22 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
 import { randomBytes, randomInt } from 'node:crypto';
+import { mailCode, mailLink, waitForMail } from '../../scripts/lib/mailpit.js';
+import { staffSignIn } from '../../scripts/lib/test-server.js';
+
+export { mailLink, waitForMail };
+
+/** mailApi is the HTTP address of the Mailpit that the shared test server sends its e-mails to. */
+export function mailApi(): string {
+	const api = process.env.E2E_MAIL_API;
+	if (!api) throw new Error('run through playwright.config.ts');
+	return api;
+}
+
+/** waitForResidentMail waits for an e-mail to this address on the shared server (subject matching). */
+export function waitForResidentMail(to: string, subject: RegExp, since = 0) {
+	return waitForMail(mailApi(), { to, subject, since });
+}
 
 /** A resident made for one test: unique email and NIK, so tests can run in parallel on one server. */
 export interface Resident {
@@ -25,14 +41,36 @@ export function newResident(name = 'Budi Santoso'): Resident {
 	return { name, nik: uniqueNik(), phone: '081234567890', email: `warga.${tag}@contoh.id`, password: `rahasia-${tag}` };
 }
 
+/** One staff session per worker on the shared server: staff sign in with a password and an e-mailed code. */
+let sharedStaff: Promise<{ token: string; record: { id: string } }> | null = null;
+
 /** Talks to the test server's REST API as a resident or as staff. */
 export const api = {
-	async createResident(baseURL: string, resident: Resident): Promise<Response> {
-		return fetch(`${baseURL}/api/collections/users/records`, {
+	/**
+	 * createResident registers a resident through the API. On the shared server the e-mail is then
+	 * confirmed (as staff), because the office receives applications only from verified accounts;
+	 * pass `verified: false` to keep it unconfirmed, or for a server of a test's own.
+	 */
+	async createResident(baseURL: string, resident: Resident, { verified = true } = {}): Promise<Response> {
+		const response = await fetch(`${baseURL}/api/collections/users/records`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ ...resident, passwordConfirm: resident.password })
 		});
+		if (!verified || !response.ok) return response;
+		const { id } = await response.clone().json();
+		await api.verify(baseURL, id);
+		return response;
+	},
+	/** verify marks a resident's e-mail as confirmed, as staff. */
+	async verify(baseURL: string, id: string): Promise<void> {
+		const staff = await api.staff(baseURL);
+		const response = await fetch(`${baseURL}/api/collections/users/records/${id}`, {
+			method: 'PATCH',
+			headers: { 'content-type': 'application/json', authorization: staff.token },
+			body: JSON.stringify({ verified: true })
+		});
+		expect(response.status, await response.clone().text()).toBe(200);
 	},
 	async signIn(baseURL: string, email: string, password: string, collection = 'users'): Promise<{ token: string; record: { id: string } }> {
 		const response = await fetch(`${baseURL}/api/collections/${collection}/auth-with-password`, {
@@ -49,25 +87,35 @@ export const api = {
 		const auth = await api.signIn(baseURL, resident.email, resident.password);
 		return { token: auth.token, id: auth.record.id };
 	},
-	staff(baseURL: string) {
-		return api.signIn(baseURL, process.env.E2E_STAFF_EMAIL!, process.env.E2E_STAFF_PASSWORD!, '_superusers');
+	/** staff signs in as the shared server's staff member (password, then the e-mailed code from Mailpit). */
+	staff(baseURL: string): Promise<{ token: string; record: { id: string } }> {
+		sharedStaff ??= staffSignIn(baseURL, mailApi(), process.env.E2E_STAFF_EMAIL!, process.env.E2E_STAFF_PASSWORD!);
+		return sharedStaff;
 	}
 };
 
 /**
- * signInToDashboard signs the staff member in to the PocketBase dashboard at /_/ (issue 11 adds the
- * second factor here; the specs that use the dashboard call only this).
+ * signInToDashboard signs the staff member in to the PocketBase dashboard at /_/: the password,
+ * then the one-time code that the dashboard asks the server to e-mail (read from Mailpit by its id).
  */
 export async function signInToDashboard(dashboard: Page, timeout = 20_000): Promise<void> {
 	await dashboard.goto('/_/');
 	await dashboard.getByLabel(/email/i).fill(process.env.E2E_STAFF_EMAIL!);
 	await dashboard.getByRole('textbox', { name: /password/i }).fill(process.env.E2E_STAFF_PASSWORD!);
+	await dashboard.getByRole('button', { name: /next|login/i }).click({ timeout });
+	const otpId = dashboard.locator('input[name="otpId"]');
+	await expect(otpId).toBeVisible({ timeout });
+	const id = (await otpId.inputValue()) || (await otpId.getAttribute('placeholder')) || '';
+	const mail = await waitForMail(mailApi(), { to: process.env.E2E_STAFF_EMAIL!, contains: id });
+	await dashboard.getByLabel('One-time password').fill(mailCode(mail));
 	await dashboard.getByRole('button', { name: /login/i }).click({ timeout });
 	await expect(dashboard.getByText('todays_queue', { exact: true }).first()).toBeVisible({ timeout });
 }
 
 /** expectAccessible runs axe on the page as it is now and fails on any violation. */
 export async function expectAccessible(page: Page): Promise<void> {
+	// The SPA renders after its script has loaded: check the page, not the empty shell before it.
+	await page.locator('main h1').first().waitFor();
 	const results = await new AxeBuilder({ page }).analyze();
 	const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);

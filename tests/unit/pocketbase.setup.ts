@@ -11,6 +11,7 @@ declare module 'vitest' {
 		pbOrigin: string;
 		staffEmail: string;
 		staffPassword: string;
+		staffToken: string;
 	}
 }
 
@@ -27,10 +28,13 @@ export default async function setup(project: TestProject) {
 		dataDir: mkdtempSync(join(tmpdir(), 'dukcapil-unit-')),
 		staffEmail,
 		staffPassword,
-		quiet: true
+		quiet: true,
+		// the sync engine's tests are not about accounts: their residents need no confirmed e-mail
+		requireVerifiedEmail: false
 	});
 	project.provide('pbOrigin', server.origin);
 	project.provide('staffEmail', staffEmail);
 	project.provide('staffPassword', staffPassword);
+	project.provide('staffToken', server.staffToken);
 	return () => server.stop();
 }

@@ -32,6 +32,7 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
+	"github.com/pocketbase/pocketbase/tools/router"
 )
 
 // Defaults of Config.
@@ -167,7 +168,8 @@ func identityKey(e *core.RequestEvent) string {
 	if err != nil {
 		return ""
 	}
-	e.Request.Body = io.NopCloser(io.MultiReader(bytes.NewReader(raw), e.Request.Body))
+	// rereadable, as PocketBase's router made it: a handler may read the body twice (the MFA check)
+	e.Request.Body = &router.RereadableReadCloser{ReadCloser: io.NopCloser(io.MultiReader(bytes.NewReader(raw), e.Request.Body))}
 
 	var body struct {
 		Identity string `json:"identity"`

@@ -6,6 +6,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
+	"github.com/pocketbase/pocketbase/tools/router"
 )
 
 // BaseBodySize is what a record request needs besides its files and JSON
@@ -70,6 +71,7 @@ func bodyLimit(e *core.RequestEvent) error {
 	if e.Request.ContentLength > limit {
 		return e.Error(http.StatusRequestEntityTooLarge, "Request entity too large.", nil)
 	}
-	e.Request.Body = http.MaxBytesReader(e.Response, e.Request.Body, limit)
+	// rereadable, as PocketBase's router made it: a handler may read the body twice (the MFA check)
+	e.Request.Body = &router.RereadableReadCloser{ReadCloser: http.MaxBytesReader(e.Response, e.Request.Body, limit)}
 	return e.Next()
 }

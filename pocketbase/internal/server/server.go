@@ -8,12 +8,14 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"dukcapil-daring/server/internal/accounts"
 	"dukcapil-daring/server/internal/catalogsettings"
 	"dukcapil-daring/server/internal/deploy"
 	"dukcapil-daring/server/internal/files"
 	"dukcapil-daring/server/internal/intake"
 	"dukcapil-daring/server/internal/limits"
 	"dukcapil-daring/server/internal/live"
+	"dukcapil-daring/server/internal/mail"
 	"dukcapil-daring/server/internal/nik"
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/quota"
@@ -44,20 +46,30 @@ type Config struct {
 	Uploads uploads.Config
 	// Visits is the booking of in-person visits (slots made ahead, reminders).
 	Visits visits.Config
+	// Accounts are the account rules (the verified-e-mail setting).
+	Accounts accounts.Config
+	// Mail is the SMTP setup and the app's public address.
+	Mail mail.Config
 }
 
 // Register registers every feature on app: the NIK rules of users, the
-// office's catalog settings, the application workflow, the document checks, the morning intake, Web Push,
+// account rules, the mail settings, the office's catalog settings, the
+// application workflow, the document checks, the morning intake, Web Push,
 // the demo seed and the static app. It returns an error for an invalid
 // configuration (e.g. a malformed intake time).
 func Register(app core.App, config Config) error {
 	if err := intake.CheckConfig(config.Intake); err != nil {
 		return err
 	}
+	if err := mail.CheckConfig(config.Mail); err != nil {
+		return err
+	}
 
 	deploy.Register(app, config.Deploy)
 	limits.Register(app, config.Limits)
 	nik.Register(app)
+	accounts.Register(app, config.Accounts)
+	mail.Register(app, config.Mail)
 	catalogsettings.Register(app)
 	workflow.Register(app)
 	files.Register(app)
@@ -82,5 +94,7 @@ func TestConfig() Config {
 		Intake: intake.Config{IntakeTime: intake.Off},
 		Push:   push.Config{NoWorker: true},
 		Visits: visits.Config{},
+		// the production default: the office requires a verified e-mail
+		Accounts: accounts.Config{RequireVerifiedEmail: true},
 	}
 }

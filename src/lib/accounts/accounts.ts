@@ -1,33 +1,50 @@
 import { pb } from '$lib/pb/client';
 import { toAppError, type AppError } from '$lib/pb/errors';
 import { getLocale } from '$lib/i18n';
-import { normalisePhone, type RegisterInput, type SignInInput } from './schemas';
+import type { UserRecord } from '$lib/pb/types';
+import { normaliseIdentity, normaliseNumber, normalisePhone, type PasswordChangeInput, type ProfileInput, type RegisterInput, type SignInInput } from './schemas';
 
 export type Result = { ok: true } | { ok: false; error: AppError };
 
-/** register creates the resident's account on the server and signs them in. */
-export async function register(input: RegisterInput): Promise<Result> {
+const users = () => pb.collection('users');
+
+async function attempt(call: () => Promise<unknown>): Promise<Result> {
 	try {
-		await pb.collection('users').create({
+		await call();
+		return { ok: true };
+	} catch (error) {
+		return { ok: false, error: toAppError(error) };
+	}
+}
+
+/**
+ * register creates the resident's account on the server and signs them in. The server then e-mails
+ * the link that confirms the address; applications reach the office once it is confirmed.
+ */
+export async function register(input: RegisterInput): Promise<Result> {
+	const created = await attempt(() =>
+		users().create({
 			name: input.name,
-			nik: input.nik,
+			nik: normaliseNumber(input.nik),
 			phone: normalisePhone(input.phone),
 			email: input.email,
 			emailVisibility: true,
 			password: input.password,
 			passwordConfirm: input.passwordConfirm,
 			locale: getLocale()
-		});
-	} catch (error) {
-		return { ok: false, error: toAppError(error) };
-	}
-	return signIn({ email: input.email, password: input.password });
+		})
+	);
+	if (!created.ok) return created;
+	return signIn({ identity: input.email, password: input.password });
 }
 
-/** signIn authenticates with email and password; wrong credentials come back as sign_in_failed. */
+/**
+ * signIn authenticates with the NIK (spaces and dots allowed) or the e-mail, and the password;
+ * wrong credentials come back as sign_in_failed.
+ */
 export async function signIn(input: SignInInput): Promise<Result> {
 	try {
-		await pb.collection('users').authWithPassword(input.email, input.password);
+		await users().authWithPassword(normaliseIdentity(input.identity), input.password);
 		return { ok: true };
 	} catch (error) {
 		const appError = toAppError(error);
@@ -38,12 +55,69 @@ export async function signIn(input: SignInInput): Promise<Result> {
 	}
 }
 
+/** requestVerification sends the confirmation e-mail again. */
+export function requestVerification(email: string): Promise<Result> {
+	return attempt(() => users().requestVerification(email));
+}
+
 /**
- * signOut forgets the session on this device; this phone stops getting the resident's
- * notifications first (a shared phone must not show them to the next person).
+ * confirmVerification confirms the e-mail with the token of its link; a signed-in resident's record
+ * is refreshed so the app knows at once, and whatever waited in the outbox goes out.
  */
-export async function signOut(): Promise<void> {
-	const { disablePush } = await import('$lib/push/browser');
-	await disablePush(pb).catch(() => undefined);
-	pb.authStore.clear();
+export async function confirmVerification(token: string): Promise<Result> {
+	const confirmed = await attempt(() => users().confirmVerification(token));
+	if (!confirmed.ok) return confirmed;
+	if (pb.authStore.record) {
+		await users()
+			.authRefresh()
+			.catch(() => undefined);
+		void import('$lib/sync/sync.svelte').then(async ({ engine, requestSync }) => {
+			await engine.retryNow();
+			await requestSync();
+		});
+	}
+	return confirmed;
+}
+
+/** requestPasswordReset e-mails a link to choose a new password (the same answer whether or not the address is known). */
+export function requestPasswordReset(email: string): Promise<Result> {
+	return attempt(() => users().requestPasswordReset(email));
+}
+
+/** confirmPasswordReset sets the new password with the token of the e-mailed link. */
+export function confirmPasswordReset(token: string, password: string, passwordConfirm: string): Promise<Result> {
+	return attempt(() => users().confirmPasswordReset(token, password, passwordConfirm));
+}
+
+/** updateProfile changes the resident's name and phone (the NIK is fixed; the e-mail is the sign-in). */
+export async function updateProfile(input: ProfileInput): Promise<Result> {
+	const id = pb.authStore.record?.id;
+	if (!id) return { ok: false, error: { reason: 'unauthorized', messageKey: 'sign_in_again_title', fields: {} } };
+	return attempt(async () => {
+		const record = await users().update<UserRecord>(id, { name: input.name, phone: normalisePhone(input.phone) });
+		// The SDK updates the auth store when the signed-in record changes; keep the token as it is.
+		pb.authStore.save(pb.authStore.token, record);
+	});
+}
+
+/**
+ * changePassword sets a new password. PocketBase then ends every session of the account (a new
+ * token key), so the resident is signed in again on this phone with the new password.
+ */
+export async function changePassword(input: PasswordChangeInput): Promise<Result> {
+	const record = pb.authStore.record as UserRecord | null;
+	if (!record) return { ok: false, error: { reason: 'unauthorized', messageKey: 'sign_in_again_title', fields: {} } };
+	const changed = await attempt(() =>
+		users().update(record.id, { oldPassword: input.oldPassword, password: input.password, passwordConfirm: input.passwordConfirm })
+	);
+	if (!changed.ok) return changed;
+	return attempt(() => users().authWithPassword(record.email, input.password));
+}
+
+/**
+ * signOutEverywhere ends every session of the account on every device (a new token key on the
+ * server, and every push subscription removed); this phone is then signed out too (see sign-out.ts).
+ */
+export function signOutEverywhere(): Promise<Result> {
+	return attempt(() => pb.send('/api/accounts/sign-out-everywhere', { method: 'POST', requestKey: null }));
 }

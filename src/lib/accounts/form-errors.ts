@@ -8,7 +8,9 @@ const LABELS: Record<string, () => string> = {
 	phone: m.field_phone,
 	email: m.field_email,
 	password: m.field_password,
-	passwordConfirm: m.field_password_confirm
+	passwordConfirm: m.field_password_confirm,
+	identity: m.field_identity,
+	oldPassword: m.field_password_old
 };
 
 /**
@@ -17,13 +19,14 @@ const LABELS: Record<string, () => string> = {
  */
 export function fieldErrorLinks(
 	errors: Record<string, string[] | undefined | unknown>,
-	order: readonly string[]
+	order: readonly string[],
+	idPrefix = 'field'
 ): { href: string; text: string }[] {
 	const links: { href: string; text: string }[] = [];
 	for (const field of order) {
 		const messages = errors[field];
 		if (Array.isArray(messages) && typeof messages[0] === 'string') {
-			links.push({ href: `#field-${field}`, text: translate(messages[0], { label: LABELS[field]?.() ?? field }) });
+			links.push({ href: `#${idPrefix}-${field}`, text: translate(messages[0], { label: LABELS[field]?.() ?? field }) });
 		}
 	}
 	return links;

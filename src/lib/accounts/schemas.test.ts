@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { registerSchema, signInSchema } from './schemas';
+import { normaliseIdentity, normaliseNumber, normalisePhone, passwordChangeSchema, profileSchema, registerSchema, resetPasswordSchema, signInSchema } from './schemas';
 
 const good = {
 	name: 'Siti Rahmawati',
@@ -41,8 +41,33 @@ describe('registerSchema', () => {
 });
 
 describe('signInSchema', () => {
-	it('needs an email and a password', () => {
-		expect(v.safeParse(signInSchema, { email: 'a@b.id', password: 'x' }).success).toBe(true);
-		expect(v.safeParse(signInSchema, { email: '', password: '' }).success).toBe(false);
+	it('takes a NIK (spaces and dots allowed) or an e-mail, and a password', () => {
+		expect(v.safeParse(signInSchema, { identity: 'a@b.id', password: 'x' }).success).toBe(true);
+		expect(v.safeParse(signInSchema, { identity: '6471.0552 0590 0002', password: 'x' }).success).toBe(true);
+		expect(v.safeParse(signInSchema, { identity: '64710', password: 'x' }).success).toBe(false);
+		expect(v.safeParse(signInSchema, { identity: '', password: '' }).success).toBe(false);
+	});
+
+	it('normalises the identity', () => {
+		expect(normaliseIdentity(' 6471 0552.0590-0002 ')).toBe('6471055205900002');
+		expect(normaliseIdentity(' siti@contoh.id ')).toBe('siti@contoh.id');
+	});
+});
+
+describe('NIK, KK and phone numbers with spaces and dots', () => {
+	it('are accepted and normalised', () => {
+		expect(issues({ ...good, nik: '6471 0552 0590 0002', phone: '0812.3456.7890' })).toEqual({});
+		expect(normaliseNumber('6471.05.520590.0002')).toBe('6471055205900002');
+		expect(normalisePhone('0812 3456-7890')).toBe('081234567890');
+	});
+});
+
+describe('account care', () => {
+	it('checks the profile and the password change', () => {
+		expect(v.safeParse(profileSchema, { name: 'Siti', phone: '' }).success).toBe(true);
+		expect(v.safeParse(profileSchema, { name: '', phone: '' }).success).toBe(false);
+		const change = v.safeParse(passwordChangeSchema, { oldPassword: 'lama1234', password: 'baru12345', passwordConfirm: 'lain12345' });
+		expect(change.success ? '' : change.issues[0].message).toBe('err_password_mismatch');
+		expect(v.safeParse(resetPasswordSchema, { password: 'baru12345', passwordConfirm: 'baru12345' }).success).toBe(true);
 	});
 });

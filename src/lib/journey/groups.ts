@@ -29,5 +29,6 @@ export function waitingText(lastError: string | undefined): string {
 	if (lastError === 'busy' || lastError === 'rate_limited') return m.sync_reason_busy();
 	if (lastError === 'storage_full') return m.storage_full();
 	if (lastError === 'storage_failed') return m.storage_failed();
+	if (lastError === 'unverified') return m.sync_reason_unverified();
 	return m.sync_reason_offline();
 }

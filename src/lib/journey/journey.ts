@@ -4,6 +4,7 @@ import { blankAnswers } from '$lib/catalog/validate';
 import { createDraft, getApplication } from '$lib/local/applications';
 import type { LocalApplication } from '$lib/local/db';
 import { requestPersistence } from '$lib/local/storage';
+import { currentUser } from '$lib/pb/client';
 import type { UserRecord } from '$lib/pb/types';
 import { routes } from '$lib/routes';
 
@@ -26,9 +27,14 @@ export interface LoadedApplication {
 	service: OnlineService;
 }
 
-/** loadApplication reads an application from the phone for a page, or answers 404. */
+/**
+ * loadApplication reads an application of the signed-in resident from the phone for a page, or
+ * answers 404: one that is not there, or that belongs to someone else (a shared phone), or any at
+ * all when nobody is signed in. Every page of an application (answers, documents, check, results)
+ * loads through here.
+ */
 export async function loadApplication(id: string): Promise<LoadedApplication> {
-	const application = await getApplication(id);
+	const application = await getApplication(id, currentUser()?.id ?? '');
 	const service = application ? onlineService(application.service) : undefined;
 	if (!application || !service) error(404, 'draft_not_found');
 	return { application, service };

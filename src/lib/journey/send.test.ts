@@ -29,7 +29,7 @@ describe('sending from the check-answers page', () => {
 	it('puts the application in the outbox with its processing morning', async () => {
 		const draft = await createDraft(service.code, 'u1', validLostFamilyCard, service.steps[0].id);
 		expect(await sendApplication(draft.id, new Date('2026-12-01T02:00:00Z'))).toBeNull();
-		const stored = await getApplication(draft.id);
+		const stored = await getApplication(draft.id, 'u1');
 		expect(stored?.state).toBe('outbox');
 		expect(stored?.processDate).toMatch(/^2026-12-0\d$/);
 	});

@@ -11,9 +11,13 @@ export async function createDraft(service: string, owner: string, answers: Answe
 	return draft;
 }
 
-/** getApplication reads one application kept on the phone. */
-export function getApplication(id: string): Promise<LocalApplication | undefined> {
-	return db.applications.get(id);
+/**
+ * getApplication reads one application kept on the phone, only if it belongs to `owner`: on a
+ * shared phone another resident's application is "not found", never shown.
+ */
+export async function getApplication(id: string, owner: string): Promise<LocalApplication | undefined> {
+	const application = await db.applications.get(id);
+	return application && owner && application.owner === owner ? application : undefined;
 }
 
 /**

@@ -25,7 +25,7 @@ export async function removeDocument(id: string): Promise<void> {
 	await db.documents.delete(id);
 }
 
-/** listDocuments lists the files attached to an application. */
+/** listDocuments lists the files attached to an application (the caller has checked its owner). */
 export function listDocuments(applicationId: string): Promise<LocalDocument[]> {
 	return db.documents.where('applicationId').equals(applicationId).sortBy('created');
 }

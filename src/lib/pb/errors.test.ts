@@ -59,3 +59,12 @@ describe('classifyFailure', () => {
 		expect(classifyFailure(refusal)).toBe(refusal);
 	});
 });
+
+describe('a finalise of an unconfirmed account', () => {
+	it('is "unverified" (kept in the outbox), not a refusal that sets it aside', () => {
+		const status = 403;
+		const error = new ClientResponseError({ status, response: { status, message: 'x', data: { owner: { code: 'account_email_not_verified', message: 'x' } } } });
+		expect(classifyFailure(error).reason).toBe('unverified');
+		expect(toAppError(error).messageKey).toBe('sync_reason_unverified');
+	});
+});

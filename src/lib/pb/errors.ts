@@ -9,9 +9,14 @@ import { StorageError, storageFailure } from '$lib/local/errors';
  * - rate_limited: the server answered 429: wait a moment;
  * - unauthorized: the sign-in is missing or expired (401): keep everything, ask to sign in;
  * - refused: the server refused the data (other 4xx), with its codes per field or document;
+ * - unverified: the office receives applications once the account's e-mail is confirmed: the
+ *   application stays in the outbox (tried again later, and at once when the e-mail is confirmed);
  * - storage_full / storage_failed: the phone could not keep the data (IndexedDB).
  */
-export type FailureReason = 'offline' | 'busy' | 'rate_limited' | 'unauthorized' | 'refused' | 'storage_full' | 'storage_failed';
+export type FailureReason = 'offline' | 'busy' | 'rate_limited' | 'unauthorized' | 'refused' | 'unverified' | 'storage_full' | 'storage_failed';
+
+/** The server's code of a finalise refused because the account's e-mail is not confirmed yet. */
+export const EMAIL_NOT_VERIFIED = 'account_email_not_verified';
 
 /** Failure is a classified failure; the sync engine throws it between its steps. */
 export class Failure extends Error {
@@ -48,7 +53,9 @@ export function classifyFailure(error: unknown): Failure {
 		if (status === 401) return new Failure('unauthorized', {}, status);
 		if (status === 429) return new Failure('rate_limited', {}, status);
 		if (status === 408 || status >= 500) return new Failure('busy', {}, status);
-		return new Failure('refused', flattenCodes(error.response?.data), status);
+		const codes = flattenCodes(error.response?.data);
+		if (Object.values(codes).includes(EMAIL_NOT_VERIFIED)) return new Failure('unverified', codes, status);
+		return new Failure('refused', codes, status);
 	}
 	if (storageFailure(error) === 'storage_full') return new Failure('storage_full');
 	// fetch() rejects with a TypeError when there is no connection or the answer was lost.
@@ -88,7 +95,13 @@ const FIELD_CODES: Record<string, string> = {
 	'password:validation_length_out_of_range': 'err_password_short',
 	'password:validation_min_text_constraint': 'err_password_short',
 	'password:validation_required': 'err_required_password',
-	'passwordConfirm:validation_values_mismatch': 'err_password_mismatch'
+	'passwordConfirm:validation_values_mismatch': 'err_password_mismatch',
+	account_nik_fixed: 'err_account_nik_fixed',
+	'oldPassword:validation_invalid_old_password': 'err_account_old_password',
+	'oldPassword:validation_required': 'err_required_password',
+	'token:validation_invalid_token': 'account_link_expired',
+	'token:validation_invalid_token_payload': 'account_link_expired',
+	'token:validation_required': 'account_link_expired'
 };
 
 function fieldKey(field: string, code: string): string {
@@ -109,6 +122,8 @@ export function messageKey(reason: FailureReason): string {
 			return 'sign_in_failed';
 		case 'refused':
 			return 'err_invalid';
+		case 'unverified':
+			return 'sync_reason_unverified';
 		case 'storage_full':
 		case 'storage_failed':
 			return reason;

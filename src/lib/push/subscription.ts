@@ -40,6 +40,10 @@ export async function removeSubscription(pb: PocketBase, endpoint: string): Prom
 	const found = await pb
 		.collection('push_subscriptions')
 		.getFirstListItem(pb.filter('endpoint = {:endpoint}', { endpoint }), { requestKey: null })
-		.catch(() => null);
+		// not stored (any more) is done; no connection is not: the caller keeps it for later
+		.catch((error) => {
+			if (error instanceof ClientResponseError && error.status === 404) return null;
+			throw error;
+		});
 	if (found) await pb.collection('push_subscriptions').delete(found.id, { requestKey: null });
 }

@@ -52,12 +52,24 @@ class Session {
 	async refresh(): Promise<void> {
 		const { pb } = await this.connect();
 		if (!pb.authStore.token || !navigator.onLine) return;
+		const signOuts = this.signOuts;
+		const who = pb.authStore.record?.id;
 		try {
 			await pb.collection('users').authRefresh();
 		} catch (error) {
 			const status = (error as { status?: number }).status;
 			if (status === 401 || status === 403 || status === 404) this.expired = true;
 		}
+		// A sign-out while the refresh was on its way: the token it brought back is dropped.
+		if (this.signOuts !== signOuts && pb.authStore.record?.id === who) pb.authStore.clear();
+	}
+
+	/** Sign-outs so far on this page (sign-out.ts counts them), so a late refresh cannot undo one. */
+	private signOuts = 0;
+
+	/** markSignedOut records a sign-out. */
+	markSignedOut(): void {
+		this.signOuts++;
 	}
 }
 

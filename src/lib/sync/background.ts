@@ -1,5 +1,6 @@
 import PocketBase, { BaseAuthStore } from 'pocketbase';
 import { db } from '$lib/local/db';
+import { flushRevokes } from '$lib/push/revoke';
 import { SyncEngine } from './engine';
 
 /**
@@ -29,15 +30,34 @@ export function signedInClient(serialized: string): PocketBase | null {
 	}
 }
 
+/** signedInOnThisPhone tells whether a resident is signed in on this phone (the mirror is there). */
+export async function signedInOnThisPhone(): Promise<boolean> {
+	return Boolean(await db.meta.get(AUTH_KEY).catch(() => undefined));
+}
+
+/** keepRefreshedSignIn updates the mirror with a refreshed token if it still holds that resident's sign-in. */
+export async function keepRefreshedSignIn(owner: string | undefined, token: string, record: unknown): Promise<void> {
+	await db.transaction('rw', db.meta, async () => {
+		const current = await db.meta.get(AUTH_KEY);
+		if (!current || !owner || (record as { id?: string } | null)?.id !== owner) return;
+		if ((JSON.parse(current.value) as { record?: { id?: string } }).record?.id !== owner) return;
+		await db.meta.put({ key: AUTH_KEY, value: JSON.stringify({ token, record }) });
+	});
+}
+
 /** runBackgroundSync does one sync from the service worker, as the resident signed in on this phone. */
 export async function runBackgroundSync(): Promise<void> {
+	// A phone signed out while offline withdraws its push subscription now.
+	await flushRevokes(db, self.location.origin).catch(() => undefined);
 	const stored = await db.meta.get(AUTH_KEY);
 	if (!stored) return;
 	const pb = signedInClient(stored.value);
 	if (!pb) return;
-	// A refreshed token is kept for the app and the next background sync.
+	const owner = pb.authStore.record?.id;
+	// A refreshed token is kept for the app and the next background sync, but only while the same
+	// resident is still signed in: a sign-out meanwhile is never undone by this worker.
 	pb.authStore.onChange((token, record) => {
-		void db.meta.put({ key: AUTH_KEY, value: JSON.stringify({ token, record }) });
+		void keepRefreshedSignIn(owner, token, record);
 	});
 	pb.autoCancellation(false);
 	// The browser fires Background Sync once it is online; the worker's own navigator.onLine can lag

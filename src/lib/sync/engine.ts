@@ -1,3 +1,4 @@
+import { SYNC_LOCK } from './lock';
 import type { LocalApplication } from '$lib/local/db';
 import { backoffDelay } from './backoff';
 import type { SyncContext } from './context';
@@ -31,8 +32,7 @@ export interface SyncState {
 
 export type SyncListener = (state: SyncState) => void;
 
-/** The name of the Web Lock that lets one sync run at a time across tabs and the service worker. */
-export const SYNC_LOCK = 'dukcapil-sync';
+export { SYNC_LOCK };
 
 type LockManagerLike = {
 	request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;

@@ -6,6 +6,7 @@ import { applyLiveMessage, residentTopic, type LiveMessage } from './live';
 import { liveQuery } from 'dexie';
 import { syncStatus } from './status.svelte';
 import { mirrorAuth } from './auth-mirror';
+import { flushRevokes } from '$lib/push/revoke';
 
 /**
  * The sync engine in the app: it runs on start, when the connection comes back, when the app
@@ -58,6 +59,9 @@ async function listen(): Promise<void> {
 	}
 }
 
+/** stopRealtime stops listening to the server (sign-out, before the phone is wiped). */
+export const stopRealtime = (): Promise<void> => stopListening();
+
 async function stopListening(): Promise<void> {
 	const stop = unsubscribeRealtime;
 	unsubscribeRealtime = null;
@@ -87,7 +91,10 @@ export function startSync(): void {
 			retryTimer = setTimeout(() => void requestSync(), Math.max(1_000, state.retryAt - Date.now()));
 		}
 	});
+	// A phone signed out while offline withdraws its push subscription at the next chance.
+	void flushRevokes(db, location.origin);
 	window.addEventListener('online', () => {
+		void flushRevokes(db, location.origin);
 		void engine.retryNow().then(requestSync);
 		void listen();
 	});

@@ -1,0 +1,136 @@
+import type { Page } from '@playwright/test';
+import { validBirth } from '../../src/lib/catalog/services/akta-kelahiran.fixtures';
+import { RESULT_PDF, api, expect, expectAccessible, signInOnline, test } from './support';
+import { documentPhoto } from './journey';
+import { seedOutbox } from './outbox';
+
+// One family phone: resident A applies and signs out, resident B signs in on the same browser profile.
+const KINDS = ['surat-kelahiran', 'buku-nikah', 'kk'];
+
+/** phoneStorage reads every row of every IndexedDB table and every Cache Storage entry, as JSON text. */
+function phoneStorage(page: Page): Promise<{ tables: Record<string, string[]>; caches: Record<string, string[]> }> {
+	return page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const open = indexedDB.open('dukcapil-daring');
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		const tables: Record<string, string[]> = {};
+		for (const name of Array.from(db.objectStoreNames)) {
+			const rows = await new Promise<unknown[]>((resolve) => {
+				const request = db.transaction(name).objectStore(name).getAll();
+				request.onsuccess = () => resolve(request.result);
+			});
+			tables[name] = rows.map((row) => JSON.stringify(row));
+		}
+		db.close();
+		const stored: Record<string, string[]> = {};
+		for (const name of await caches.keys()) {
+			const cache = await caches.open(name);
+			stored[name] = (await cache.keys()).map((request) => request.url);
+		}
+		return { tables, caches: stored };
+	});
+}
+
+async function sendAndComplete(baseURL: string, applicationId: string): Promise<void> {
+	const staff = await api.staff(baseURL);
+	const headers = { authorization: staff.token };
+	const intake = await fetch(`${baseURL}/api/office/intake`, { method: 'POST', headers });
+	expect(intake.status, await intake.clone().text()).toBe(200);
+	const form = new FormData();
+	form.append('status', 'completed');
+	form.append('results', new Blob([RESULT_PDF], { type: 'application/pdf' }), 'akta-kelahiran.pdf');
+	const completed = await fetch(`${baseURL}/api/collections/applications/records/${applicationId}`, { method: 'PATCH', headers, body: form });
+	expect(completed.status, await completed.clone().text()).toBe(200);
+}
+
+test('A signs out after sending first; B on the same phone finds nothing of A', async ({ page, context, baseURL }) => {
+	test.setTimeout(120_000);
+	const a = await signInOnline(page, baseURL!, 'Warga Satu');
+	const photo = await documentPhoto(page, 'DOKUMEN A', 800, 600);
+	const birth = (name: string) => ({ service: 'akta-kelahiran', answers: { ...validBirth, baby_name: name }, documents: KINDS.map((kind) => ({ kind, photo })) });
+
+	// A's first application is received and completed: its PDF is on the phone.
+	const [first] = await seedOutbox(page, a.id, [birth('Bayi Pertama')]);
+	await page.goto(`/permohonan/${first.id}`);
+	await expect(page.getByTestId('reference')).toContainText('BPN-', { timeout: 30_000 });
+	await sendAndComplete(baseURL!, first.id);
+	await page.reload();
+	await expect(page.getByTestId('results')).toBeVisible({ timeout: 30_000 });
+	// A runtime cache of the resident's files, as the service worker may keep: the wipe must reach it.
+	await page.evaluate(async (id) => {
+		const cache = await caches.open('dukcapil-files');
+		await cache.put(`/api/files/applications/${id}/akta-kelahiran.pdf`, new Response('%PDF-1.4', { headers: { 'content-type': 'application/pdf' } }));
+	}, first.id);
+
+	// A second application waits offline; A signs out and chooses to send it first.
+	await context.setOffline(true);
+	const [second] = await seedOutbox(page, a.id, [birth('Bayi Kedua')]);
+	await page.goto('/akun');
+	await page.getByRole('button', { name: 'Keluar', exact: true }).click();
+	const warning = page.getByTestId('sign-out-unsent');
+	await expect(warning).toContainText('Permohonan belum terkirim: 1');
+	await expect(warning).toContainText('1 permohonan menunggu dikirim.');
+	await expectAccessible(page);
+	await context.setOffline(false);
+	await warning.getByRole('button', { name: 'Kirim dulu, lalu keluar' }).click();
+	await expect(page.getByRole('link', { name: 'Daftar akun' })).toBeVisible({ timeout: 30_000 });
+	const staff = await api.staff(baseURL!);
+	const onServer = await fetch(`${baseURL}/api/collections/applications/records/${second.id}`, { headers: { authorization: staff.token } }).then((r) => r.json());
+	expect(onServer.status).toBe('submitted');
+
+	// B signs in on the same browser profile.
+	await signInOnline(page, baseURL!, 'Warga Dua');
+	await page.goto('/permohonan');
+	await expect(page.getByText('Belum ada permohonan.')).toBeVisible();
+	await page.goto('/notifikasi');
+	await expect(page.getByText('Belum ada notifikasi.')).toBeVisible();
+	for (const path of [`/permohonan/${first.id}`, `/permohonan/${first.id}/dokumen`, `/permohonan/${first.id}/periksa`, `/permohonan/${second.id}`]) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeVisible();
+	}
+
+	// Nothing of A is left in IndexedDB or in Cache Storage.
+	const stored = await phoneStorage(page);
+	const traces = [a.id, a.email, a.nik, first.id, second.id, ...first.documents.map((d) => d.id)];
+	for (const [table, rows] of Object.entries(stored.tables)) {
+		for (const trace of traces) expect(rows.filter((row) => row.includes(trace)), `${table} holds ${trace}`).toEqual([]);
+	}
+	expect(stored.tables.results).toEqual([]);
+	expect(Object.keys(stored.caches).every((name) => name.startsWith('workbox-precache')), Object.keys(stored.caches).join()).toBe(true);
+	for (const urls of Object.values(stored.caches)) expect(urls.filter((url) => url.includes('/api/'))).toEqual([]);
+});
+
+test('A signs out with an unsent application, chooses to stay signed in, and nothing is lost', async ({ page, context, baseURL }) => {
+	const a = await signInOnline(page, baseURL!, 'Warga Tiga');
+	const photo = await documentPhoto(page, 'DOKUMEN', 800, 600);
+	await context.setOffline(true);
+	const [waiting] = await seedOutbox(page, a.id, [{ service: 'akta-kelahiran', answers: validBirth, documents: KINDS.map((kind) => ({ kind, photo })) }]);
+	await page.goto('/akun');
+	await page.getByRole('button', { name: 'Keluar', exact: true }).click();
+	const warning = page.getByTestId('sign-out-unsent');
+	await expect(warning).toBeVisible();
+	await warning.getByRole('button', { name: 'Tetap masuk' }).click();
+	await expect(warning).toBeHidden();
+	await expect(page.getByTestId('account-details')).toContainText(a.email);
+
+	await page.goto('/permohonan');
+	await expect(page.getByTestId('outbox-list').getByRole('listitem')).toHaveCount(1);
+	const documents = await page.evaluate(
+		(id) =>
+			new Promise<number>((resolve) => {
+				const open = indexedDB.open('dukcapil-daring');
+				open.onsuccess = () => {
+					const request = open.result.transaction('documents').objectStore('documents').index('applicationId').count(id);
+					request.onsuccess = () => resolve(request.result);
+				};
+			}),
+		waiting.id
+	);
+	expect(documents).toBe(KINDS.length);
+
+	// Back online, it goes out as it would have.
+	await context.setOffline(false);
+	await expect(page.getByTestId('received-list').getByRole('listitem')).toHaveCount(1, { timeout: 30_000 });
+});
