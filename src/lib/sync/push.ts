@@ -45,7 +45,7 @@ async function applicationGone(ctx: SyncContext, id: string): Promise<boolean> {
 		await ctx.pb.collection('applications').getOne(id, { fetch: ctx.fetch, requestKey: null, fields: 'id' });
 		return false;
 	} catch (error) {
-		if (error instanceof ClientResponseError && error.status === 404) return true;
+		if (classifyFailure(error).status === 404) return true;
 		throw classifyFailure(error);
 	}
 }
