@@ -88,12 +88,24 @@ type DocumentRequirement struct {
 	PhotoHint Localized  `json:"photoHint"`
 	Required  *bool      `json:"required,omitempty"`
 	When      *Condition `json:"when,omitempty"`
+	// MaxFiles is how many files (pages, sides) the document may have; 1
+	// when unset.
+	MaxFiles *int `json:"maxFiles,omitempty"`
 }
 
 // IsRequired tells whether the document must be attached when it is asked
 // for (required unless set to false).
 func (d *DocumentRequirement) IsRequired() bool {
 	return d.Required == nil || *d.Required
+}
+
+// FileLimit returns how many files the document may have (MaxFiles, at
+// least 1).
+func (d *DocumentRequirement) FileLimit() int {
+	if d.MaxFiles == nil || *d.MaxFiles < 1 {
+		return 1
+	}
+	return *d.MaxFiles
 }
 
 // Deadline is the legal deadline of a service, counted from a date field.

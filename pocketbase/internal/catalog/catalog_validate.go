@@ -26,6 +26,11 @@ var officeLocation = sync.OnceValue(func() *time.Location {
 	return loc
 })
 
+// Location returns the office's time zone (Asia/Makassar).
+func Location() *time.Location {
+	return officeLocation()
+}
+
 // Today returns the date (YYYY-MM-DD) of now in Asia/Makassar.
 func Today(now time.Time) string {
 	return now.In(officeLocation()).Format(time.DateOnly)

@@ -56,6 +56,10 @@ func onCreate(e *core.RecordRequestEvent) error {
 			if kind := e.Record.GetString("kind"); owned && (!known || !slices.Contains(service.RequirementCodes(), kind)) {
 				errs["kind"] = validation.NewError(CodeKindUnknown, fmt.Sprintf(
 					"%q is not a document of the service %q.", kind, application.GetString("service")))
+			} else if owned && known {
+				if limitErr := checkFileLimit(tx, service, e.Record); limitErr != nil {
+					errs["kind"] = limitErr
+				}
 			}
 		}
 

@@ -24,7 +24,7 @@ var allStatuses = []string{"uploading", "submitted", "queued", "in_process", "co
 
 // staffAllowed is the staff transition table the tests expect.
 var staffAllowed = map[string][]string{
-	"submitted":  {"queued"},
+	"submitted":  {"queued", "needs_revision", "rejected"},
 	"queued":     {"in_process", "completed", "needs_revision", "rejected"},
 	"in_process": {"completed", "needs_revision", "rejected"},
 }

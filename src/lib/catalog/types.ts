@@ -128,6 +128,8 @@ export interface DocumentRequirement {
 	required?: boolean;
 	/** Asked for only when the condition holds (then it is required unless required is false). */
 	when?: Condition;
+	/** How many files (pages, sides) it may have: the server refuses more. 1 when unset. */
+	maxFiles?: number;
 }
 
 /** A deadline from the date of the event: late applications get a notice, never a refusal. */

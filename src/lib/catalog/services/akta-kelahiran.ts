@@ -14,7 +14,7 @@ export const aktaKelahiran: OnlineService = {
 		id: 'Orang tua, keluarga, atau orang yang diberi kuasa, untuk kelahiran penduduk Kota Balikpapan.',
 		en: 'Parents, relatives, or someone with a letter of authority, for a birth in a Balikpapan family.'
 	},
-	subject: { nik: 'mother.nik', name: 'baby_name' },
+	subject: { nik: 'kk_number', name: 'baby_name' },
 	applicant: 'reporter',
 	deadline: {
 		days: 60,
@@ -157,6 +157,7 @@ export const aktaKelahiran: OnlineService = {
 		},
 		{
 			code: 'buku-nikah',
+			maxFiles: 4,
 			name: { id: 'Buku nikah atau akta perkawinan orang tua', en: "Parents' marriage book or certificate" },
 			photoHint: { id: 'Foto halaman yang memuat nama kedua orang tua dan nomor akta.', en: "Photograph the page with both parents' names and the certificate number." },
 			when: { field: 'parents_married_registered', in: ['yes'] }

@@ -130,6 +130,7 @@ export const aktaKematian: OnlineService = {
 		{
 			...KTP_DOCUMENT,
 			code: 'ktp-el-almarhum',
+			maxFiles: 2,
 			name: { id: 'KTP-el almarhum', en: "The deceased's electronic ID card (KTP-el)" },
 			when: { field: 'deceased_has_ktp', in: ['yes'] }
 		},

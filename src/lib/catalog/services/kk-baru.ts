@@ -154,6 +154,7 @@ export const kkBaru: OnlineService = {
 		{ ...SKPWNI_DOCUMENT, when: { field: 'moved_from_outside', in: ['yes'] } },
 		{
 			code: 'buku-nikah',
+			maxFiles: 4,
 			name: { id: 'Buku nikah atau akta perkawinan', en: 'Marriage book or certificate' },
 			photoHint: {
 				id: 'Foto halaman yang memuat nama suami dan istri serta nomor akta, lurus dari atas dan tanpa pantulan cahaya.',

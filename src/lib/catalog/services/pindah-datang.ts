@@ -105,6 +105,7 @@ export const pindahDatang: OnlineService = {
 		SKPWNI_DOCUMENT,
 		{
 			code: 'ktp-el-atau-kia',
+			maxFiles: 2,
 			name: { id: 'KTP-el atau KIA setiap orang yang pindah', en: 'The KTP-el or child ID card (KIA) of everyone moving' },
 			photoHint: {
 				id: 'Foto bagian depan setiap kartu, lurus dan dekat, tanpa pantulan cahaya; satu foto untuk setiap kartu.',
