@@ -24,5 +24,21 @@ export default ts.config(
 			// Links and goto() targets come from the route builders in src/lib/routes.ts, which resolve them.
 			'svelte/no-navigation-without-resolve': 'off'
 		}
+	},
+	{
+		// Pages only show and call: IndexedDB stays behind src/lib/local (its types may be named).
+		files: ['src/routes/**'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{ name: 'dexie', message: 'Routes read the phone through $lib/local (live stores, repositories), never Dexie.' },
+						{ name: '$lib/local/db', message: 'Routes read the phone through $lib/local (live stores, repositories), not the database.', allowTypeImports: true }
+					],
+					patterns: [{ group: ['**/lib/local/db', '**/lib/local/db.ts'], message: 'Routes read the phone through $lib/local, not the database.', allowTypeImports: true }]
+				}
+			]
+		}
 	}
 );

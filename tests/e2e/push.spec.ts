@@ -47,12 +47,13 @@ test('a resident subscribes; staff complete the application; the push shows, and
 		await expect.poll(() => pushService.received.length, { timeout: 30_000 }).toBeGreaterThan(0);
 		await expect.poll(() => pushService.received.filter((message) => JSON.parse(message.payload).kind === 'completed').length, { timeout: 30_000 }).toBe(1);
 		const delivered = pushService.received.find((message) => JSON.parse(message.payload).kind === 'completed');
-		expect(JSON.parse(delivered!.payload).application).toBe(sent.id);
-		expect(delivered, 'a push for the application').toBeTruthy();
-		const payload = JSON.parse(delivered!.payload);
+		// Fails here, before anything reads it, when no push arrived.
+		if (!delivered) throw new Error('no push for the completed application reached the push service');
+		const payload = JSON.parse(delivered.payload);
+		expect(payload.application).toBe(sent.id);
 		expect(payload.title).toBe('Akta kelahiran siap diunduh');
 		expect(payload.reference).toBe(reference);
-		expect(String(delivered!.headers.authorization)).toMatch(/^vapid t=/);
+		expect(String(delivered.headers.authorization)).toMatch(/^vapid t=/);
 
 		// The browser hands it to the service worker (CDP stands in for the push service's delivery).
 		await page.goto('/notifikasi');
@@ -64,7 +65,7 @@ test('a resident subscribes; staff complete the application; the push shows, and
 			});
 		});
 		await cdp.send('ServiceWorker.enable');
-		await cdp.send('ServiceWorker.deliverPushMessage', { origin: baseURL!, registrationId: await registrationId, data: delivered!.payload });
+		await cdp.send('ServiceWorker.deliverPushMessage', { origin: baseURL!, registrationId: await registrationId, data: delivered.payload });
 
 		const shown = await page.evaluate(async () => {
 			const registration = await navigator.serviceWorker.ready;

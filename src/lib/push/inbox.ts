@@ -1,0 +1,10 @@
+import type { LocalNotification } from '$lib/local/db';
+import { markNotificationRead } from '$lib/local/notifications';
+import { syncSoon } from '$lib/sync/request';
+
+/** markRead marks a notification of the inbox read, also offline; the mark reaches the server with the next sync. */
+export async function markRead(notification: Pick<LocalNotification, 'id' | 'read'>): Promise<void> {
+	if (notification.read) return;
+	await markNotificationRead(notification.id);
+	syncSoon();
+}
