@@ -2,7 +2,7 @@ import type { RecordModel } from 'pocketbase';
 import type { LocalApplication, LocalNotification } from '$lib/local/db';
 import type { SyncContext } from './context';
 import { toSyncFailure } from './errors';
-import { RECEIVED_STATUSES, toRemote } from './mirror';
+import { confirmsOutbox, RECEIVED_STATUSES, toRemote } from './mirror';
 
 function pullKey(owner: string, what: 'applications' | 'events' | 'notifications'): string {
 	return `pull:${what}:${owner}`;
@@ -37,7 +37,9 @@ export async function applyRemoteApplication(ctx: SyncContext, record: RecordMod
 			return;
 		}
 		const changes: Partial<LocalApplication> = { remote, updated: ctx.now() };
-		if (local.state === 'outbox' && RECEIVED_STATUSES.has(remote.status) && !local.setAside) changes.state = 'sent';
+		if (local.state === 'outbox' && !local.setAside && confirmsOutbox(local, remote)) {
+			Object.assign(changes, { state: 'sent', correction: undefined, refusal: undefined, withdrawRequestedAt: undefined });
+		}
 		await ctx.db.applications.update(record.id, changes);
 	});
 	await downloadResults(ctx, record);
