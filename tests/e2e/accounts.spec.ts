@@ -33,14 +33,14 @@ test.describe('residents accounts', () => {
 		await registerThroughUi(page, resident);
 		const summary = page.getByRole('alert');
 		await expect(summary).toContainText('Ada masalah');
-		await expect(summary.getByRole('link', { name: 'Dua angka pertama NIK bukan kode provinsi yang berlaku' })).toBeVisible();
-		await expect(page.locator('#field-nik-error')).toContainText('Dua angka pertama NIK bukan kode provinsi yang berlaku');
+		await expect(summary.getByRole('link', { name: 'NIK: dua angka pertama bukan kode provinsi yang berlaku' })).toBeVisible();
+		await expect(page.locator('#field-nik-error')).toContainText('NIK: dua angka pertama bukan kode provinsi yang berlaku');
 		await expect(page.locator('#field-email-error')).toContainText('Masukkan alamat email yang benar');
 		await expect(page.getByLabel('NIK', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 		await expectAccessible(page);
 
 		// The summary links to the field.
-		await summary.getByRole('link', { name: /Dua angka pertama NIK/ }).click();
+		await summary.getByRole('link', { name: /NIK: dua angka pertama/ }).click();
 		await expect(page.getByLabel('NIK', { exact: true })).toBeFocused();
 	});
 

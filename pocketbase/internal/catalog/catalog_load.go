@@ -13,13 +13,17 @@ var catalogJSON []byte
 
 // exported is the shape of catalog.json.
 type exported struct {
-	Kecamatan []Kecamatan `json:"kecamatan"`
-	Services  []Service   `json:"services"`
+	AnswerCodes []string    `json:"answerCodes"`
+	Kecamatan   []Kecamatan `json:"kecamatan"`
+	Services    []Service   `json:"services"`
 }
 
 var (
 	services  []Service
 	kecamatan []Kecamatan
+	// answerCodes is the closed list of codes Validate may give
+	// (src/lib/catalog/codes.ts, exported into catalog.json).
+	answerCodes []string
 	// patterns holds the compiled pattern of every text field that has one.
 	patterns = map[string]*regexp.Regexp{}
 )
@@ -37,20 +41,26 @@ func init() {
 	}
 	services = data.Services
 	kecamatan = data.Kecamatan
+	answerCodes = data.AnswerCodes
 }
 
 // checkCatalog verifies that every field of the online services is one that
 // Validate knows how to check.
 func checkCatalog(data exported) error {
-	if len(data.Services) == 0 || len(data.Kecamatan) == 0 {
-		return fmt.Errorf("no services or no kecamatan")
+	if len(data.Services) == 0 || len(data.Kecamatan) == 0 || len(data.AnswerCodes) == 0 {
+		return fmt.Errorf("no services, no kecamatan or no answer codes")
+	}
+	for code := range messages {
+		if !slices.Contains(data.AnswerCodes, code) {
+			return fmt.Errorf("the code %q has a message but is not in answerCodes", code)
+		}
 	}
 	for _, s := range data.Services {
 		if s.Mode != ModeOnline {
 			continue
 		}
 		for _, step := range s.Steps {
-			if err := checkFields(s.Code, step.Fields); err != nil {
+			if err := checkFields(s.Code, step.Fields, data.AnswerCodes); err != nil {
 				return err
 			}
 		}
@@ -58,7 +68,7 @@ func checkCatalog(data exported) error {
 	return nil
 }
 
-func checkFields(service string, fields []Field) error {
+func checkFields(service string, fields []Field, codes []string) error {
 	for i := range fields {
 		f := &fields[i]
 		where := service + "/" + f.Name
@@ -70,6 +80,9 @@ func checkFields(service string, fields []Field) error {
 					return fmt.Errorf("%s: the pattern %q is not valid in Go: %v", where, f.Pattern, err)
 				}
 				patterns[f.Pattern] = re
+			}
+			if f.PatternCode != "" && !slices.Contains(codes, f.PatternCode) {
+				return fmt.Errorf("%s: the pattern code %q is not in answerCodes", where, f.PatternCode)
 			}
 		case "nik", "kk", "phone", "date", "time", "number", "yesno", "address":
 		case "choice":
@@ -86,7 +99,7 @@ func checkFields(service string, fields []Field) error {
 			if f.Min == nil || f.Max == nil {
 				return fmt.Errorf("%s: a group without min and max", where)
 			}
-			if err := checkFields(service, f.Fields); err != nil {
+			if err := checkFields(service, f.Fields, codes); err != nil {
 				return err
 			}
 		default:
@@ -119,11 +132,6 @@ func Online(code string) (*Service, bool) {
 		return nil, false
 	}
 	return s, true
-}
-
-// Kecamatans returns the kecamatan of Kota Balikpapan with their kelurahan.
-func Kecamatans() []Kecamatan {
-	return slices.Clone(kecamatan)
 }
 
 // KelurahanOf lists the kelurahan of a kecamatan code, or none for an

@@ -1,15 +1,17 @@
 package catalog
 
-import "strings"
-
-// messages are English texts of the error codes, for API responses and
-// logs; the client shows its own texts by code (lib/i18n fieldErrorText).
+// messages are English texts of the answer codes, for API responses and
+// logs; the client shows its own texts by code (messages/*.json,
+// err_f_<code>). A test keeps its keys equal to answerCodes, the closed
+// list of src/lib/catalog/codes.ts that catalog.json carries.
 var messages = map[string]string{
-	"required":           "This answer is required.",
+	CodeRequired:         "This answer is required.",
 	"required_choice":    "Choose one of the options.",
+	CodeType:             "The answer is not of the expected type.",
 	"choice_invalid":     "The answer is not one of the options.",
 	"too_long":           "The answer is too long.",
 	"pattern":            "The answer does not have the expected format.",
+	"skpwni_format":      "Not an SKPWNI letter number (SKPWNI/RRRR/DDMMYYYY/NNNN).",
 	"nik_length":         "A NIK has exactly 16 digits.",
 	"nik_digits":         "A NIK contains digits only.",
 	"nik_province":       "The first two digits of the NIK are not a province code.",
@@ -31,15 +33,11 @@ var messages = map[string]string{
 	CodeServiceUnknown:   "The service is not one that residents can apply for online.",
 }
 
-// Message returns an English text for an error code of Validate. Codes of a
-// field's patternMessage get the generic pattern text; valibot's own
-// messages (a missing key, a wrong type) are texts already.
+// Message returns the English text of an answer code of Validate.
 func Message(code string) string {
 	if msg, ok := messages[code]; ok {
 		return msg
 	}
-	if strings.HasPrefix(code, "Invalid ") {
-		return code
-	}
-	return messages["pattern"]
+	// Validate gives no other code (TestAnswerCodes); this is only a guard.
+	return "The answer is not valid."
 }

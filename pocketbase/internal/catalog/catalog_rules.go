@@ -17,8 +17,8 @@ import (
 // count, an address's kelurahan check, a form's conditional fields), as in
 // valibot.
 
-// issue is one error: the path below the value that was checked, and the
-// code (or valibot's default message for a missing key or a wrong type).
+// issue is one error: the path below the value that was checked, and its
+// code, one of the closed list answerCodes (src/lib/catalog/codes.ts).
 type issue struct {
 	path []string
 	code string
@@ -42,18 +42,18 @@ func (o *outcome) nest(key string, child outcome) {
 	}
 }
 
-// typeIssue is valibot's issue for a value of the wrong type.
-func typeIssue(expected string, value any) outcome {
-	return outcome{
-		value:  value,
-		issues: []issue{{code: "Invalid type: Expected " + expected + " but received " + jsStringify(value)}},
-	}
-}
+// Codes of the rules' own issues (the others are the checks' codes below).
+const (
+	// CodeRequired is an empty required answer, or a key the answers lack.
+	CodeRequired = "required"
+	// CodeType is an answer of the wrong JSON type.
+	CodeType = "type"
+)
 
-// keyIssue is valibot's message for a key that an object schema needs but
-// the answers lack.
-func keyIssue(key string) string {
-	return `Invalid key: Expected "` + key + `" but received undefined`
+// typeIssue is the issue of a value of the wrong type: it stops the checks
+// after it, as an untyped value does in valibot.
+func typeIssue(value any) outcome {
+	return outcome{value: value, issues: []issue{{code: CodeType}}}
 }
 
 var (
@@ -83,13 +83,13 @@ type rules struct {
 	today string
 }
 
-// text is registry.ts text(): a string (else "required"), trimmed; empty
+// text is registry.ts text(): a string (else "type"), trimmed; empty
 // passes unless required; the checks run in order on a non-empty answer and
 // the first that fails gives the error.
 func text(value any, required bool, requiredCode string, checks ...check) outcome {
 	s, ok := value.(string)
 	if !ok {
-		return outcome{value: value, issues: []issue{{code: "required"}}}
+		return typeIssue(value)
 	}
 	o := outcome{value: jsTrim(s), typed: true}
 	s = o.value.(string)
@@ -139,13 +139,13 @@ func nikCheck(s string) (code string) {
 func nikRule(value any, required bool) outcome {
 	s, ok := value.(string)
 	if !ok {
-		return outcome{value: value, issues: []issue{{code: "required"}}}
+		return typeIssue(value)
 	}
 	o := outcome{value: jsTrim(s), typed: true}
 	s = o.value.(string)
 	if s == "" {
 		if required {
-			o.add("required")
+			o.add(CodeRequired)
 		}
 		return o
 	}
@@ -216,7 +216,7 @@ func (r *rules) field(f *Field, value any) outcome {
 		checks := []check{maxLength(max)}
 		if f.Pattern != "" {
 			re := patterns[f.Pattern]
-			code := f.PatternMessage
+			code := f.PatternCode
 			if code == "" {
 				code = "pattern"
 			}
@@ -269,19 +269,20 @@ func (r *rules) field(f *Field, value any) outcome {
 	panic("catalog: unknown field type " + f.Type)
 }
 
-// object is valibot's v.object: every key must be present (else a key
-// issue), each value is checked by its rule, and other keys are dropped.
+// object is valibot's v.object: every key must be present (else
+// "required" at the key), each value is checked by its rule, and other keys
+// are dropped.
 func object(value any, keys []string, rule func(key string, value any) outcome) outcome {
 	input, ok := asObject(value)
 	if !ok {
-		return typeIssue("Object", value)
+		return typeIssue(value)
 	}
 	out := make(map[string]any, len(keys))
 	o := outcome{value: out, typed: true}
 	for _, key := range keys {
 		v, present := input[key]
 		if !present {
-			o.add(keyIssue(key), key)
+			o.add(CodeRequired, key)
 			o.typed = false
 			continue
 		}
@@ -345,7 +346,7 @@ func (r *rules) address(value any, required bool) outcome {
 func (r *rules) group(f *Field, value any, required bool) outcome {
 	items, ok := value.([]any)
 	if !ok {
-		return typeIssue("Array", value)
+		return typeIssue(value)
 	}
 	out := make([]any, 0, len(items))
 	o := outcome{typed: true}
@@ -386,7 +387,7 @@ func maxInt(a, b int) int {
 func (r *rules) form(fields []Field, value any) outcome {
 	input, ok := asObject(value)
 	if !ok {
-		return typeIssue("Object", value)
+		return typeIssue(value)
 	}
 	out := make(map[string]any, len(input))
 	o := outcome{value: out, typed: true}
@@ -399,7 +400,7 @@ func (r *rules) form(fields []Field, value any) outcome {
 		}
 		v, present := input[f.Name]
 		if !present {
-			o.add(keyIssue(f.Name), f.Name)
+			o.add(CodeRequired, f.Name)
 			o.typed = false
 			continue
 		}

@@ -1,8 +1,6 @@
 package catalog
 
 import (
-	"encoding/json"
-	"math"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -39,56 +37,6 @@ func jsLength(s string) int {
 		}
 	}
 	return n
-}
-
-// jsStringify is valibot's _stringify, used in its default messages
-// ("Invalid type: Expected Object but received ...").
-func jsStringify(value any) string {
-	switch v := value.(type) {
-	case nil:
-		return "null"
-	case string:
-		return `"` + v + `"`
-	case bool:
-		return strconv.FormatBool(v)
-	case float64:
-		return jsNumber(v)
-	case json.Number:
-		f, err := v.Float64()
-		if err != nil {
-			return v.String()
-		}
-		return jsNumber(f)
-	case int:
-		return strconv.Itoa(v)
-	case []any:
-		return "Array"
-	case map[string]any:
-		return "Object"
-	default:
-		return "Object"
-	}
-}
-
-// jsNumber is Number.prototype.toString() for the numbers JSON can hold.
-func jsNumber(f float64) string {
-	switch {
-	case f == 0:
-		return "0"
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
-	}
-	if abs := math.Abs(f); abs >= 1e-6 && abs < 1e21 {
-		return strconv.FormatFloat(f, 'f', -1, 64)
-	}
-	s := strconv.FormatFloat(f, 'e', -1, 64) // 1e+21, 1.5e-07
-	mantissa, exponent, _ := strings.Cut(s, "e")
-	sign, digits := exponent[:1], strings.TrimLeft(exponent[1:], "0")
-	return mantissa + "e" + sign + digits
 }
 
 // asObject is valibot's `input && typeof input === "object"`: a JSON object,

@@ -80,7 +80,7 @@ func DisplayValue(f *Field, value any) string {
 	case "date":
 		return FormatDateID(text)
 	case "number":
-		n := jsStringify(value)
+		n := fmt.Sprint(value)
 		if isText {
 			n = text
 		}
@@ -155,7 +155,7 @@ func DisplayValue(f *Field, value any) string {
 	if isText {
 		return text
 	}
-	return jsStringify(value)
+	return fmt.Sprint(value)
 }
 
 func orDash(s string) string {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -174,25 +175,72 @@ func TestDateFutureUsesTheOfficeDay(t *testing.T) {
 	}
 }
 
-func TestJSNumber(t *testing.T) {
-	for f, want := range map[float64]string{
-		0: "0", 42: "42", -5: "-5", 1.5: "1.5", 0.000001: "0.000001", 1e-7: "1e-7", 1.5e-7: "1.5e-7",
-		1e21: "1e+21", 123456789012345680000: "123456789012345680000", 6471051205900001: "6471051205900001",
-	} {
-		if got := jsNumber(f); got != want {
-			t.Errorf("jsNumber(%v) = %q, want %q", f, got, want)
+// TestAnswerCodes fails when Validate can give a code outside the closed
+// list (answerCodes, from src/lib/catalog/codes.ts), or when a code of the
+// list has no English text here or no message in messages/id.json and
+// messages/en.json (err_f_<code>).
+func TestAnswerCodes(t *testing.T) {
+	if len(answerCodes) == 0 {
+		t.Fatal("catalog.json has no answerCodes")
+	}
+	if got := slices.Sorted(maps.Keys(messages)); !slices.Equal(got, slices.Sorted(slices.Values(answerCodes))) {
+		t.Errorf("the English texts cover %v, the list is %v", got, answerCodes)
+	}
+	for _, locale := range []string{"id", "en"} {
+		raw, err := os.ReadFile(filepath.Join("..", "..", "..", "messages", locale+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var texts map[string]any
+		if err := json.Unmarshal(raw, &texts); err != nil {
+			t.Fatal(err)
+		}
+		for _, code := range answerCodes {
+			if text, _ := texts["err_f_"+code].(string); strings.TrimSpace(text) == "" {
+				t.Errorf("messages/%s.json has no err_f_%s", locale, code)
+			}
 		}
 	}
-}
 
-func TestMessages(t *testing.T) {
-	for _, code := range []string{"required", "nik_province", "kelurahan_mismatch", CodeServiceUnknown} {
-		if Message(code) == "" || Message(code) == messages["pattern"] {
-			t.Errorf("no message for %q", code)
+	// every code the validator gives, for the shared vectors and for odd
+	// answers of every JSON type at every field, is in the list
+	given := map[string]bool{}
+	note := func(errs map[string]string) {
+		for _, code := range errs {
+			given[code] = true
 		}
 	}
-	if Message("err_f_skpwni_format") != messages["pattern"] {
-		t.Error("a pattern message code gets the generic pattern text")
+	v := loadVectors(t)
+	for _, sv := range v.Services {
+		for _, c := range sv.Cases {
+			note(Validate(sv.Service, caseAnswers(sv.Valid[c.Base], c)))
+		}
+	}
+	odd := []any{nil, true, 0.0, -1.5, "", " ", strings.Repeat("x", 3000), "😀", []any{}, []any{nil}, []any{map[string]any{}},
+		map[string]any{}, map[string]any{"nik": 1.0}, map[string]any{"kecamatan": []any{}}}
+	for _, s := range Services() {
+		if s.Mode != ModeOnline {
+			continue
+		}
+		for _, step := range s.Steps {
+			for _, f := range step.Fields {
+				for _, value := range odd {
+					note(Validate(s.Code, map[string]any{f.Name: value}))
+				}
+			}
+		}
+	}
+	note(Validate("no-such-service", nil))
+	for code := range given {
+		if !slices.Contains(answerCodes, code) {
+			t.Errorf("Validate gives %q, which is not in the closed list", code)
+		}
+		if strings.HasPrefix(code, "Invalid ") {
+			t.Errorf("a valibot default message: %q", code)
+		}
+	}
+	if !given[CodeType] || !given[CodeRequired] || !given[CodeServiceUnknown] {
+		t.Errorf("the odd answers should give type, required and service_unknown: %v", given)
 	}
 }
 
@@ -212,7 +260,7 @@ func TestCatalog(t *testing.T) {
 	if got := KelurahanOf("64.72.01"); got != nil {
 		t.Errorf("kelurahan of an unknown kecamatan: %v", got)
 	}
-	if len(Kecamatans()) != 6 {
-		t.Errorf("Balikpapan has 6 kecamatan, got %d", len(Kecamatans()))
+	if len(kecamatan) != 6 {
+		t.Errorf("Balikpapan has 6 kecamatan, got %d", len(kecamatan))
 	}
 }

@@ -42,9 +42,9 @@ type Field struct {
 	When     *Condition `json:"when,omitempty"`
 
 	// text and textarea
-	MaxLength      *int   `json:"maxLength,omitempty"`
-	Pattern        string `json:"pattern,omitempty"`
-	PatternMessage string `json:"patternMessage,omitempty"`
+	MaxLength   *int   `json:"maxLength,omitempty"`
+	Pattern     string `json:"pattern,omitempty"`
+	PatternCode string `json:"patternCode,omitempty"`
 
 	// date
 	Past bool `json:"past,omitempty"`

@@ -370,7 +370,7 @@ func TestFinalise(t *testing.T) {
 				got := nestedCodes(t, body.Data["data"])
 				want := map[string]string{
 					"head.nik": "nik_province", "head.name": "required", "kk_number": "kk_format",
-					"on_behalf": `Invalid key: Expected "on_behalf" but received undefined`,
+					"on_behalf": "required",
 				}
 				if !mapsEqual(got, want) {
 					t.Errorf("data errors %v, want %v", got, want)

@@ -31,7 +31,7 @@ export async function signIn(input: SignInInput): Promise<Result> {
 		return { ok: true };
 	} catch (error) {
 		const appError = toAppError(error);
-		if (appError.reason === 'invalid' || appError.reason === 'unauthorized') {
+		if (appError.reason === 'refused' || appError.reason === 'unauthorized') {
 			return { ok: false, error: { reason: 'unauthorized', messageKey: 'sign_in_failed', fields: {} } };
 		}
 		return { ok: false, error: appError };

@@ -27,8 +27,8 @@ describe('registerSchema', () => {
 	it('refuses each bad field with its message key', () => {
 		expect(issues({ ...good, name: '  ' })).toEqual({ name: 'err_required_name' });
 		expect(issues({ ...good, nik: '' })).toEqual({ nik: 'err_required_nik' });
-		expect(issues({ ...good, nik: '2071051205900001' })).toEqual({ nik: 'err_nik_province' });
-		expect(issues({ ...good, nik: '6471051205900000' })).toEqual({ nik: 'err_nik_serial' });
+		expect(issues({ ...good, nik: '2071051205900001' })).toEqual({ nik: 'err_f_nik_province' });
+		expect(issues({ ...good, nik: '6471051205900000' })).toEqual({ nik: 'err_f_nik_serial' });
 		expect(issues({ ...good, phone: '12345' })).toEqual({ phone: 'err_phone' });
 		expect(issues({ ...good, email: 'siti@' })).toEqual({ email: 'err_email' });
 		expect(issues({ ...good, password: 'short', passwordConfirm: 'short' })).toEqual({ password: 'err_password_short' });

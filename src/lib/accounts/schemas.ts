@@ -1,8 +1,10 @@
 import * as v from 'valibot';
+import { answerMessageKey } from '$lib/catalog/codes';
 import { nikError } from '$lib/catalog/nik';
 
 /**
- * Account forms. Messages are i18n keys, translated where they are shown. The server checks the
+ * Account forms. Messages are i18n keys, translated where they are shown (with the field's label:
+ * the NIK's messages are the catalog's, `err_f_nik_*`). The server checks the
  * same rules again (pocketbase/internal/nik and the users collection's field options).
  */
 
@@ -18,7 +20,7 @@ export const nikField = v.pipe(
 	v.rawCheck(({ dataset, addIssue }) => {
 		if (!dataset.typed) return;
 		const code = nikError(dataset.value);
-		if (code) addIssue({ message: `err_${code}` });
+		if (code) addIssue({ message: answerMessageKey(code) });
 	})
 );
 

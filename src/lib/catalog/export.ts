@@ -1,3 +1,4 @@
+import { ANSWER_CODES } from './codes';
 import { SERVICES } from './index';
 import { KECAMATAN } from './districts';
 import { conditionHolds, emptyAnswer, emptyAnswers, PERSON_PARTS } from './registry';
@@ -75,6 +76,7 @@ export interface AnswerVectors {
 export function catalogData(): unknown {
 	return {
 		$comment: GENERATED,
+		answerCodes: ANSWER_CODES,
 		kecamatan: KECAMATAN,
 		services: SERVICES.map((service) => (service.mode === 'online' ? service : { code: service.code, mode: service.mode }))
 	};

@@ -1,12 +1,14 @@
 import * as v from 'valibot';
 import { nikError } from './nik';
 import { KECAMATAN, kelurahanOf } from './districts';
+import type { AnswerCode } from './codes';
 import type { Answers, Condition, Field, FieldType, PersonPart } from './types';
 
 /**
- * The field-type registry: each type of the catalog maps to its valibot rule. Messages are error
- * codes (`required`, `nik_province`, ...) that the UI turns into texts with the field's label
- * (lib/i18n: `fieldErrorText`). An unknown type fails loudly.
+ * The field-type registry: each type of the catalog maps to its valibot rule. Every rule names its
+ * error code explicitly, from the closed list of codes.ts (`required`, `type`, `nik_province`, ...),
+ * so no valibot default message ever comes out; the UI turns a code into a text with the field's
+ * label (lib/forms/errors.ts `errorText`). An unknown type fails loudly.
  */
 
 export const PHONE_PATTERN = /^(\+62|62|0)8[0-9]{7,12}$/;
@@ -17,6 +19,10 @@ const RT_RW = /^[0-9]{1,3}$/;
 export const PERSON_PARTS: readonly PersonPart[] = ['nik', 'name', 'birth_date', 'sex'];
 
 type Schema = v.GenericSchema<unknown, unknown>;
+type Check = [(value: string) => boolean, AnswerCode];
+
+/** objectCode is the code of an object's own issues: a key the answers lack, or not an object at all. */
+const objectCode = (issue: v.BaseIssue<unknown>): AnswerCode => (issue.path ? 'required' : 'type');
 
 /** isValidIsoDate checks YYYY-MM-DD and that the day exists in that month. */
 export function isValidIsoDate(value: string): boolean {
@@ -33,9 +39,9 @@ export function todayInBalikpapan(now: Date = new Date()): string {
 }
 
 /** A trimmed string; empty passes unless required, and the checks run only on non-empty input. */
-function text(required: boolean, checks: [(value: string) => boolean, string][], requiredCode = 'required'): Schema {
+function text(required: boolean, checks: Check[], requiredCode: AnswerCode = 'required'): Schema {
 	return v.pipe(
-		v.string('required'),
+		v.string('type' satisfies AnswerCode),
 		v.trim(),
 		v.rawCheck(({ dataset, addIssue }) => {
 			if (!dataset.typed) return;
@@ -68,16 +74,16 @@ function choice(required: boolean, values: string[]): Schema {
 /** nikRule is the NIK rule of shared/DOMAIN.md, reporting the precise reason (nik_province, ...). */
 function nikRule(required: boolean): Schema {
 	return v.pipe(
-		v.string('required'),
+		v.string('type' satisfies AnswerCode),
 		v.trim(),
 		v.rawCheck(({ dataset, addIssue }) => {
 			if (!dataset.typed) return;
 			const value = dataset.value as string;
 			if (value === '') {
-				if (required) addIssue({ message: 'required' });
+				if (required) addIssue({ message: 'required' satisfies AnswerCode });
 				return;
 			}
-			const code = nikError(value);
+			const code: AnswerCode | null = nikError(value);
 			if (code) addIssue({ message: code });
 		})
 	) as Schema;
@@ -90,22 +96,25 @@ function personRule(parts: readonly PersonPart[], required: boolean): Schema {
 		birth_date: dateRule(required, true),
 		sex: choice(required, ['M', 'F'])
 	};
-	return v.object(Object.fromEntries(parts.map((part) => [part, rules[part]]))) as Schema;
+	return v.object(Object.fromEntries(parts.map((part) => [part, rules[part]])), objectCode) as Schema;
 }
 
 function addressRule(required: boolean): Schema {
 	return v.pipe(
-		v.object({
-			kecamatan: choice(required, KECAMATAN.map((k) => k.code)),
-			kelurahan: text(required, [], 'required_choice'),
-			rt: text(required, [[(value) => RT_RW.test(value), 'rt_rw']]),
-			rw: text(required, [[(value) => RT_RW.test(value), 'rt_rw']]),
-			street: text(required, [[(value) => value.length <= 200, 'too_long']])
-		}),
+		v.object(
+			{
+				kecamatan: choice(required, KECAMATAN.map((k) => k.code)),
+				kelurahan: text(required, [], 'required_choice'),
+				rt: text(required, [[(value) => RT_RW.test(value), 'rt_rw']]),
+				rw: text(required, [[(value) => RT_RW.test(value), 'rt_rw']]),
+				street: text(required, [[(value) => value.length <= 200, 'too_long']])
+			},
+			objectCode
+		),
 		v.forward(
 			v.check(
 				(address) => address.kelurahan === '' || kelurahanOf(address.kecamatan as string).includes(address.kelurahan as string),
-				'kelurahan_mismatch'
+				'kelurahan_mismatch' satisfies AnswerCode
 			),
 			['kelurahan']
 		)
@@ -119,10 +128,10 @@ export function fieldSchema(field: Field): Schema {
 		case 'text':
 		case 'textarea': {
 			const max = field.maxLength ?? (field.type === 'text' ? 200 : 2000);
-			const checks: [(value: string) => boolean, string][] = [[(value) => value.length <= max, 'too_long']];
+			const checks: Check[] = [[(value) => value.length <= max, 'too_long']];
 			if (field.pattern) {
 				const pattern = new RegExp(field.pattern);
-				checks.push([(value) => pattern.test(value), field.patternMessage ?? 'pattern']);
+				checks.push([(value) => pattern.test(value), field.patternCode ?? 'pattern']);
 			}
 			return text(required, checks);
 		}
@@ -152,9 +161,9 @@ export function fieldSchema(field: Field): Schema {
 			return addressRule(required);
 		case 'group':
 			return v.pipe(
-				v.array(objectSchema(field.fields)),
-				v.minLength(required ? Math.max(field.min, 1) : field.min, 'group_min'),
-				v.maxLength(field.max, 'group_max')
+				v.array(objectSchema(field.fields), 'type' satisfies AnswerCode),
+				v.minLength(required ? Math.max(field.min, 1) : field.min, 'group_min' satisfies AnswerCode),
+				v.maxLength(field.max, 'group_max' satisfies AnswerCode)
 			) as Schema;
 		default: {
 			const unknown = field as { type: string; name: string };
@@ -187,7 +196,7 @@ export function objectSchema(fields: Field[]): Schema {
 	]);
 	const conditionalRules = conditional.map((field) => [field, fieldSchema(field)] as const);
 	return v.pipe(
-		v.looseObject(shape),
+		v.looseObject(shape, objectCode),
 		v.rawCheck(({ dataset, addIssue }) => {
 			if (!dataset.typed) return;
 			const answers = dataset.value as Answers;

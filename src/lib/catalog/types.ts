@@ -3,6 +3,8 @@
  * same definitions can be exported for the server's validation (DESIGN.md "Validation: one source").
  */
 
+import type { AnswerCode } from './codes';
+
 /** A text in Indonesian and English; the catalog's own i18n (messages/ holds the app's UI texts). */
 export interface Localized {
 	id: string;
@@ -38,8 +40,8 @@ export interface TextField extends FieldCommon {
 	maxLength?: number;
 	/** A regular expression the answer must match (JSON-able; the server uses it too). */
 	pattern?: string;
-	/** i18n key of the message when the pattern does not match. */
-	patternMessage?: string;
+	/** The code (from codes.ts) when the pattern does not match, if more precise than `pattern`. */
+	patternCode?: AnswerCode;
 }
 
 export interface SimpleField extends FieldCommon {

@@ -29,7 +29,7 @@ describe('errorText', () => {
 });
 
 describe('catalog message keys', () => {
-	it('explains a pattern message key named by a catalog field', () => {
-		expect(errorText('err_f_skpwni_format', { label: 'Nomor SKPWNI' })).toContain('SKPWNI/6472/15102026/0012');
+	it('explains a precise pattern code named by a catalog field', () => {
+		expect(errorText('skpwni_format', { label: 'Nomor SKPWNI' })).toContain('SKPWNI/6472/15102026/0012');
 	});
 });

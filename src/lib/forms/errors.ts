@@ -1,3 +1,4 @@
+import { answerMessageKey, isAnswerCode } from '$lib/catalog/codes';
 import { getLocale, m } from '$lib/i18n';
 
 /** Field path ("mother.nik", "witnesses.0.name") → error code. */
@@ -29,31 +30,7 @@ export function fieldId(path: string): string {
 }
 
 type Params = { label: string; min?: number; max?: number };
-const TEXTS: Record<string, (params: Params) => string> = {
-	required: m.err_f_required,
-	required_choice: m.err_f_required_choice,
-	choice_invalid: m.err_f_choice_invalid,
-	too_long: m.err_f_too_long,
-	pattern: m.err_f_pattern,
-	nik_length: m.err_f_nik_length,
-	nik_digits: m.err_f_nik_digits,
-	nik_province: m.err_f_nik_province,
-	nik_day: m.err_f_nik_day,
-	nik_month: m.err_f_nik_month,
-	nik_serial: m.err_f_nik_serial,
-	kk_format: m.err_f_kk_format,
-	phone: m.err_f_phone,
-	date_invalid: m.err_f_date_invalid,
-	date_future: m.err_f_date_future,
-	time_invalid: m.err_f_time_invalid,
-	number_invalid: m.err_f_number_invalid,
-	number_min: (p) => m.err_f_number_min({ label: p.label, min: String(p.min ?? '') }),
-	number_max: (p) => m.err_f_number_max({ label: p.label, max: String(p.max ?? '') }),
-	group_min: (p) => m.err_f_group_min({ label: p.label, min: String(p.min ?? 1) }),
-	group_max: (p) => m.err_f_group_max({ label: p.label, max: String(p.max ?? '') }),
-	rt_rw: m.err_f_rt_rw,
-	kelurahan_mismatch: m.err_f_kelurahan_mismatch
-};
+type Message = (inputs: { label: string; min: string; max: string }) => string;
 
 /** Codes whose message puts the label inside a sentence, per language ("Pilih jenis kelamin"). */
 const LABEL_INSIDE: Record<'id' | 'en', Set<string>> = {
@@ -68,19 +45,16 @@ export function lowerFirst(label: string): string {
 }
 
 /**
- * errorText is the message for an error code at a field with this label. Inside a sentence the
- * label is lower-cased ("Pilih jenis kelamin", "Enter date of birth"), except acronyms ("Enter NIK").
+ * errorText is the message for an answer code (lib/catalog/codes.ts, message `err_f_<code>`) at a
+ * field with this label. Inside a sentence the label is lower-cased ("Pilih jenis kelamin",
+ * "Enter date of birth"), except acronyms ("Enter NIK").
  */
 export function errorText(code: string, params: Params): string {
-	// A catalog field may name its own message key (patternMessage), taking the label too.
-	const text = TEXTS[code] ?? (m as unknown as Record<string, ((params: Params) => string) | undefined>)[code];
+	const text = isAnswerCode(code) ? (m as unknown as Record<string, Message | undefined>)[answerMessageKey(code)] : undefined;
 	if (!text) {
 		console.error(`forms: no message for error code "${code}"`);
 		return m.err_invalid();
 	}
 	const inside = LABEL_INSIDE[getLocale()].has(code);
-	return text({ ...params, label: inside ? lowerFirst(params.label) : params.label });
+	return text({ label: inside ? lowerFirst(params.label) : params.label, min: String(params.min ?? ''), max: String(params.max ?? '') });
 }
-
-/** KNOWN_ERROR_CODES lists the codes errorText can explain; the catalog's rules produce no other. */
-export const KNOWN_ERROR_CODES = Object.keys(TEXTS);

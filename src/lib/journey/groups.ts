@@ -1,3 +1,4 @@
+import { m } from '$lib/i18n';
 import type { LocalApplication } from '$lib/local/db';
 
 /** A resident's applications on this phone, as the list page shows them. */
@@ -21,4 +22,12 @@ export function groupApplications(applications: readonly LocalApplication[]): Ap
 		else groups.outbox.push(application);
 	}
 	return groups;
+}
+
+/** waitingText says why an application in the outbox is still waiting, from its last failure's reason. */
+export function waitingText(lastError: string | undefined): string {
+	if (lastError === 'busy' || lastError === 'rate_limited') return m.sync_reason_busy();
+	if (lastError === 'storage_full') return m.storage_full();
+	if (lastError === 'storage_failed') return m.storage_failed();
+	return m.sync_reason_offline();
 }

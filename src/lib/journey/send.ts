@@ -5,7 +5,7 @@ import { m } from '$lib/i18n';
 import { localize } from '$lib/i18n/localize';
 import { moveToOutbox } from '$lib/local/applications';
 import type { LocalApplication } from '$lib/local/db';
-import { StorageError, type StorageFailure } from '$lib/local/errors';
+import { storageFailure, type StorageFailure } from '$lib/local/errors';
 import { processingMorningFor } from '$lib/office/days';
 import { syncAfterSend } from '$lib/sync/request';
 import { stepUrl } from './journey';
@@ -49,7 +49,7 @@ export async function sendApplication(id: string, now = new Date()): Promise<Sto
 	try {
 		await moveToOutbox(id, await processingMorningFor(now));
 	} catch (error) {
-		return error instanceof StorageError ? error.reason : 'storage_failed';
+		return storageFailure(error);
 	}
 	syncAfterSend();
 	return null;

@@ -1,8 +1,12 @@
 /** Why a local write failed, as a reason the UI can explain. */
 export type StorageFailure = 'storage_full' | 'storage_failed';
 
-/** storageFailure classifies an IndexedDB error: a full disk is told apart from anything else. */
+/**
+ * storageFailure classifies a failed local write (a StorageError or IndexedDB's own error): a full
+ * disk is told apart from anything else. Every catch of a local write goes through it.
+ */
 export function storageFailure(error: unknown): StorageFailure {
+	if (error instanceof StorageError) return error.reason;
 	let current: unknown = error;
 	for (let depth = 0; current && depth < 4; depth++) {
 		const name = (current as { name?: string }).name;

@@ -121,7 +121,7 @@ describe('sync engine against a real PocketBase', () => {
 		const setAside = await db.applications.get(refused.id);
 		expect(setAside?.state).toBe('outbox');
 		expect(setAside?.setAside?.reason).toBe('refused');
-		expect(Object.keys(setAside?.setAside?.details ?? {})).toContain('file');
+		expect(Object.keys(setAside?.setAside?.details ?? {})).toContainEqual(expect.stringMatching(/^documents\.[a-z0-9-]+\.file$/));
 		expect((await db.applications.get(good.id))?.state).toBe('sent');
 		expect((await serverCopy(good.id)).application?.status).toBe('submitted');
 		// Its files are all still on the phone.

@@ -1,7 +1,7 @@
 import type { LocalApplication } from '$lib/local/db';
 import { backoffDelay } from './backoff';
 import type { SyncContext } from './context';
-import { SyncFailure, toSyncFailure } from './errors';
+import { classifyFailure, Failure } from '$lib/pb/errors';
 import { pull } from './pull';
 import { markSent, pushApplication, type PushProgressEvent } from './push';
 
@@ -121,15 +121,15 @@ export class SyncEngine {
 		try {
 			await this.ctx.pb.collection('users').authRefresh({ fetch: this.ctx.fetch, requestKey: null });
 		} catch (error) {
-			const failure = toSyncFailure(error);
+			const failure = classifyFailure(error);
 			const signIn = failure.status === 401 || failure.status === 403 || failure.status === 404;
-			return this.settle(owner, signIn ? new SyncFailure('unauthorized', {}, failure.status) : failure);
+			return this.settle(owner, signIn ? new Failure('unauthorized', {}, failure.status) : failure);
 		}
 
 		const now = this.ctx.now();
 		const waiting = await this.outbox(owner);
 		const due = waiting.filter((application) => !application.setAside && (application.nextAttemptAt ?? 0) <= now);
-		let stop: SyncFailure | null = null;
+		let stop: Failure | null = null;
 
 		for (const [index, application] of due.entries()) {
 			this.set({ phase: 'sending', current: { index: index + 1, total: due.length, progress: null } });
@@ -139,7 +139,7 @@ export class SyncEngine {
 				);
 				await markSent(this.ctx, application, record);
 			} catch (error) {
-				const failure = toSyncFailure(error);
+				const failure = classifyFailure(error);
 				await this.recordFailure(application, failure);
 				if (failure.reason === 'unauthorized' || failure.reason === 'offline') {
 					stop = failure;
@@ -152,18 +152,18 @@ export class SyncEngine {
 			try {
 				await pull(this.ctx, owner);
 			} catch (error) {
-				const failure = toSyncFailure(error);
+				const failure = classifyFailure(error);
 				if (failure.reason === 'unauthorized' || failure.reason === 'offline') stop = failure;
 			}
 		}
 		return this.settle(owner, stop);
 	}
 
-	private async recordFailure(application: LocalApplication, failure: SyncFailure): Promise<void> {
+	private async recordFailure(application: LocalApplication, failure: Failure): Promise<void> {
 		if (failure.reason === 'unauthorized') return;
 		if (failure.reason === 'refused') {
 			await this.ctx.db.applications.update(application.id, {
-				setAside: { reason: 'refused', details: failure.details, at: this.ctx.now() },
+				setAside: { reason: 'refused', details: failure.codes, at: this.ctx.now() },
 				lastError: 'refused'
 			});
 			return;
@@ -177,7 +177,7 @@ export class SyncEngine {
 		});
 	}
 
-	private async settle(owner: string, stop: SyncFailure | null): Promise<SyncState> {
+	private async settle(owner: string, stop: Failure | null): Promise<SyncState> {
 		const waiting = await this.outbox(owner);
 		const setAside = waiting.filter((application) => application.setAside).length;
 		const pending = waiting.length - setAside;

@@ -1,5 +1,5 @@
 import type { RecordModel } from 'pocketbase';
-import type { LocalApplication, RemoteApplication } from '$lib/local/db';
+import type { LocalApplication, RemoteApplication, StatusEvent } from '$lib/local/db';
 
 /** toRemote copies the fields of a server application record that the phone keeps. */
 export function toRemote(record: RecordModel): RemoteApplication {
@@ -13,6 +13,18 @@ export function toRemote(record: RecordModel): RemoteApplication {
 		process_date: String(record.process_date ?? ''),
 		queue_no: Number(record.queue_no ?? 0),
 		results: Array.isArray(record.results) ? (record.results as string[]) : record.results ? [String(record.results)] : []
+	};
+}
+
+/** toStatusEvent copies a server status event (`application_events`) for the timeline: pull and realtime both use it. */
+export function toStatusEvent(record: RecordModel): StatusEvent {
+	return {
+		id: record.id,
+		applicationId: String(record.application),
+		from: String(record.from ?? ''),
+		to: String(record.to ?? ''),
+		note: String(record.note ?? ''),
+		created: String(record.created)
 	};
 }
 

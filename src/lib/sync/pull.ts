@@ -1,8 +1,8 @@
 import type { RecordModel } from 'pocketbase';
 import type { LocalApplication, LocalNotification } from '$lib/local/db';
 import type { SyncContext } from './context';
-import { toSyncFailure } from './errors';
-import { confirmsOutbox, RECEIVED_STATUSES, toRemote } from './mirror';
+import { classifyFailure, Failure } from '$lib/pb/errors';
+import { confirmsOutbox, RECEIVED_STATUSES, toRemote, toStatusEvent } from './mirror';
 
 function pullKey(owner: string, what: 'applications' | 'events' | 'notifications'): string {
 	return `pull:${what}:${owner}`;
@@ -55,7 +55,7 @@ export async function downloadResults(ctx: SyncContext, record: RecordModel): Pr
 	const token = await ctx.pb.files.getToken({ fetch: ctx.fetch, requestKey: null });
 	for (const name of missing) {
 		const response = await ctx.fetch(ctx.pb.files.getURL(record, name, { token }));
-		if (!response.ok) throw toSyncFailure(new TypeError(`result ${name}: ${response.status}`));
+		if (!response.ok) throw new Failure(response.status >= 500 || response.status === 408 ? 'busy' : 'offline', {}, response.status);
 		const blob = await response.blob();
 		await ctx.db.results.put({ key: `${record.id}/${name}`, applicationId: record.id, name, blob, downloaded: ctx.now() });
 	}
@@ -109,7 +109,7 @@ export async function pushReadMarks(ctx: SyncContext, owner: string): Promise<vo
 		try {
 			await ctx.pb.collection('notifications').update(notification.id, { read: true }, { fetch: ctx.fetch, requestKey: null });
 		} catch (error) {
-			const failure = toSyncFailure(error);
+			const failure = classifyFailure(error);
 			if (failure.reason !== 'refused') throw failure;
 		}
 		await ctx.db.notifications.update(notification.id, { readSynced: true });
@@ -123,7 +123,7 @@ export async function pushReadMarks(ctx: SyncContext, owner: string): Promise<vo
 export async function pull(ctx: SyncContext, owner: string): Promise<number> {
 	const options = { fetch: ctx.fetch, requestKey: null, batch: 200 };
 	await pushReadMarks(ctx, owner).catch((error) => {
-		throw toSyncFailure(error);
+		throw classifyFailure(error);
 	});
 	const applicationsKey = pullKey(owner, 'applications');
 	const eventsKey = pullKey(owner, 'events');
@@ -136,16 +136,7 @@ export async function pull(ctx: SyncContext, owner: string): Promise<number> {
 		const eventsSince = await since(ctx, eventsKey);
 		const eventFilter = eventsSince ? ctx.pb.filter('created > {:since}', { since: eventsSince }) : '';
 		const events = await ctx.pb.collection('application_events').getFullList({ ...options, filter: eventFilter, sort: 'created' });
-		await ctx.db.events.bulkPut(
-			events.map((event) => ({
-				id: event.id,
-				applicationId: String(event.application),
-				from: String(event.from ?? ''),
-				to: String(event.to ?? ''),
-				note: String(event.note ?? ''),
-				created: String(event.created)
-			}))
-		);
+		await ctx.db.events.bulkPut(events.map(toStatusEvent));
 
 		await pullNotifications(ctx, owner);
 
@@ -155,6 +146,6 @@ export async function pull(ctx: SyncContext, owner: string): Promise<number> {
 		if (newestEvent) await ctx.db.meta.put({ key: eventsKey, value: String(newestEvent) });
 		return records.length;
 	} catch (error) {
-		throw toSyncFailure(error);
+		throw classifyFailure(error);
 	}
 }

@@ -1,7 +1,7 @@
 import { ClientResponseError, type RecordModel } from 'pocketbase';
 import type { LocalApplication, LocalDocument, PushProgress } from '$lib/local/db';
 import type { SyncContext } from './context';
-import { isIdTaken, SyncFailure, toSyncFailure } from './errors';
+import { classifyFailure, Failure } from '$lib/pb/errors';
 import { confirmsOutbox, toRemote } from './mirror';
 
 /** Progress of one application's upload, in bytes of its documents. */
@@ -39,12 +39,12 @@ export async function pushApplication(
 				options
 			);
 		} catch (error) {
-			if (!isIdTaken(error)) throw toSyncFailure(error);
+			if (!isIdTaken(error)) throw classifyFailure(error);
 			// Our earlier create arrived but its answer was lost: the record is ours if we can read it.
 			await applications.getOne(application.id, options).catch((lookup) => {
 				throw lookup instanceof ClientResponseError && lookup.status === 404
-					? new SyncFailure('refused', { id: 'id_conflict' }, 404)
-					: toSyncFailure(lookup);
+					? new Failure('refused', { id: 'id_conflict' }, 404)
+					: classifyFailure(lookup);
 			});
 		}
 		push.created = true;
@@ -94,12 +94,12 @@ async function finish(ctx: SyncContext, application: LocalApplication, body: Rec
 	try {
 		return await applications.update(application.id, body, options);
 	} catch (error) {
-		let failure = toSyncFailure(error);
+		let failure = classifyFailure(error);
 		// Changed by staff at the same moment: the next try sees the new state.
-		if (failure.status === 409) failure = new SyncFailure('busy', failure.details, 409);
+		if (failure.status === 409) failure = new Failure('busy', failure.codes, 409);
 		if (failure.reason !== 'refused' && failure.reason !== 'offline' && failure.reason !== 'busy') throw failure;
 		const current = await applications.getOne(application.id, options).catch((lookup) => {
-			throw toSyncFailure(lookup);
+			throw classifyFailure(lookup);
 		});
 		if (confirmsOutbox(application, toRemote(current))) return current;
 		throw failure;
@@ -111,7 +111,7 @@ async function supersede(ctx: SyncContext, document: LocalDocument): Promise<voi
 	try {
 		await ctx.pb.collection('documents').update(document.id, { superseded: true }, { fetch: ctx.fetch, requestKey: null });
 	} catch (error) {
-		throw toSyncFailure(error);
+		throw classifyFailure(error);
 	}
 }
 
@@ -122,7 +122,7 @@ async function documentOnServer(ctx: SyncContext, id: string): Promise<boolean> 
 		return true;
 	} catch (error) {
 		if (error instanceof ClientResponseError && error.status === 404) return false;
-		throw toSyncFailure(error);
+		throw classifyFailure(error);
 	}
 }
 
@@ -145,19 +145,26 @@ async function uploadDocument(ctx: SyncContext, application: LocalApplication, d
 			onProgress: (loaded, sent) => onBytes(Math.round((loaded / Math.max(sent, 1)) * document.size))
 		});
 	} catch (error) {
-		throw toSyncFailure(error);
+		throw classifyFailure(error);
 	}
 	if (response.status >= 200 && response.status < 300) return;
 	const error = new ClientResponseError({ url, status: response.status, response: (response.body ?? {}) as Record<string, unknown> });
-	if (!isIdTaken(error)) throw toSyncFailure(error);
+	if (!isIdTaken(error)) throw atDocument(classifyFailure(error), document);
 	await ctx.pb
 		.collection('documents')
 		.getOne(document.id, { fetch: ctx.fetch, requestKey: null })
 		.catch((lookup) => {
 			throw lookup instanceof ClientResponseError && lookup.status === 404
-				? new SyncFailure('refused', { [`documents.${document.kind}`]: 'id_conflict' }, 404)
-				: toSyncFailure(lookup);
+				? new Failure('refused', { [`documents.${document.kind}`]: 'id_conflict' }, 404)
+				: classifyFailure(lookup);
 		});
+}
+
+/** atDocument files a refused upload's codes under its document ("documents.kk.file"), so the resident sees which one. */
+function atDocument(failure: Failure, document: LocalDocument): Failure {
+	if (failure.reason !== 'refused') return failure;
+	const codes = Object.fromEntries(Object.entries(failure.codes).map(([path, code]) => [`documents.${document.kind}.${path}`, code]));
+	return new Failure('refused', codes, failure.status);
 }
 
 /** markSent records that the office has the application, with the server's copy. */
@@ -174,4 +181,13 @@ export async function markSent(ctx: SyncContext, application: LocalApplication, 
 		withdrawRequestedAt: undefined,
 		updated: ctx.now()
 	});
+}
+
+/** isIdTaken tells a create that failed because a record with this id already exists. */
+export function isIdTaken(error: unknown): boolean {
+	return (
+		error instanceof ClientResponseError &&
+		error.status === 400 &&
+		(error.response?.data as Record<string, { code?: string }> | undefined)?.id?.code === 'validation_not_unique'
+	);
 }

@@ -3,6 +3,7 @@ import { pb } from '$lib/pb/client';
 import type { SyncContext } from './context';
 import { SyncEngine } from './engine';
 import { applyRemoteApplication, storeNotification } from './pull';
+import { toStatusEvent } from './mirror';
 import { liveQuery } from 'dexie';
 import { syncStatus } from './status.svelte';
 import { defaultUploader } from './upload';
@@ -54,14 +55,7 @@ async function listen(): Promise<void> {
 			void applyRemoteApplication(context, event.record);
 		});
 		const stopEvents = await pb.collection('application_events').subscribe('*', (event) => {
-			void db.events.put({
-				id: event.record.id,
-				applicationId: String(event.record.application),
-				from: String(event.record.from ?? ''),
-				to: String(event.record.to ?? ''),
-				note: String(event.record.note ?? ''),
-				created: String(event.record.created)
-			});
+			void db.events.put(toStatusEvent(event.record));
 		});
 		const stopNotifications = await pb.collection('notifications').subscribe('*', (event) => {
 			void storeNotification(context, event.record);

@@ -37,9 +37,9 @@ describe('pindah-datang', () => {
 	});
 
 	const invalid: [string, Answers, string, string][] = [
-		['an SKPWNI number without the prefix', { skpwni_number: '6472/16112026/0031' }, 'skpwni', 'skpwni_number:err_f_skpwni_format'],
-		['an SKPWNI number with a 2-digit region', { skpwni_number: 'SKPWNI/64/16112026/0031' }, 'skpwni', 'skpwni_number:err_f_skpwni_format'],
-		['an SKPWNI number without a serial', { skpwni_number: 'SKPWNI/6472/16112026' }, 'skpwni', 'skpwni_number:err_f_skpwni_format'],
+		['an SKPWNI number without the prefix', { skpwni_number: '6472/16112026/0031' }, 'skpwni', 'skpwni_number:skpwni_format'],
+		['an SKPWNI number with a 2-digit region', { skpwni_number: 'SKPWNI/64/16112026/0031' }, 'skpwni', 'skpwni_number:skpwni_format'],
+		['an SKPWNI number without a serial', { skpwni_number: 'SKPWNI/6472/16112026' }, 'skpwni', 'skpwni_number:skpwni_format'],
 		['an SKPWNI number too long', { skpwni_number: 'SKPWNI/6472/16112026/' + '0'.repeat(30) }, 'skpwni', 'skpwni_number:too_long'],
 		['an SKPWNI dated in the future', { skpwni_date: '2999-01-01' }, 'skpwni', 'skpwni_date:date_future'],
 		['an impossible SKPWNI date', { skpwni_date: '2026-11-31' }, 'skpwni', 'skpwni_date:date_invalid'],

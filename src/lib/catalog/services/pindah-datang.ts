@@ -51,7 +51,7 @@ export const pindahDatang: OnlineService = {
 					type: 'text',
 					maxLength: 40,
 					pattern: SKPWNI_NUMBER_PATTERN,
-					patternMessage: 'err_f_skpwni_format',
+					patternCode: 'skpwni_format',
 					label: { id: 'Nomor SKPWNI', en: 'SKPWNI number' },
 					hint: { id: 'Seperti tertulis di surat, misalnya SKPWNI/6472/15102026/0012.', en: 'As printed on the letter, for example SKPWNI/6472/15102026/0012.' }
 				},
