@@ -125,6 +125,15 @@ export async function signInOnline(page: Page, baseURL: string, name = 'Ahmad Fa
 	return { ...resident, id };
 }
 
+/** signInToDashboard signs the staff member in to the PocketBase dashboard at /_/. */
+export async function signInToDashboard(dashboard: Page, timeout = 20_000): Promise<void> {
+	await dashboard.goto('/_/');
+	await dashboard.getByLabel(/email/i).fill(process.env.E2E_STAFF_EMAIL!);
+	await dashboard.getByRole('textbox', { name: /password/i }).fill(process.env.E2E_STAFF_PASSWORD!);
+	await dashboard.getByRole('button', { name: /login/i }).click({ timeout });
+	await expect(dashboard.getByText('todays_queue', { exact: true }).first()).toBeVisible({ timeout });
+}
+
 /** A minimal PDF, as staff upload for a finished document. */
 export const RESULT_PDF = Buffer.from(
 	'%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'
