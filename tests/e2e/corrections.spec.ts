@@ -115,6 +115,12 @@ test('staff send an application back in the dashboard; the resident corrects it 
 	const events = (await staffGet(baseURL!, `application_events/records?perPage=50&filter=${encodeURIComponent(`application="${sent.id}"`)}`)).items!;
 	expect(events.filter((e) => e.from === 'needs_revision' && e.to === 'submitted')).toHaveLength(1);
 
+	// In English, the inbox and the history read in English (the office's own note stays as written).
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.getByTestId('timeline')).toContainText('Correction received by the office');
+	await page.goto('/notifikasi');
+	await expect(page.getByTestId('notification-list')).toContainText('Needs correction: Birth certificate');
+
 	// Staff read the corrected answer in the summary of the record, in the dashboard.
 	try {
 		const panel = await editApplication(dashboard, sent.id, 'submitted');

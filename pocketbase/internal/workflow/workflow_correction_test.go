@@ -108,6 +108,15 @@ func TestCorrectionJourney(t *testing.T) {
 				if notes := newNotifications(t, app); len(notes) != 1 || notes[0].Kind != "needs_revision" {
 					t.Errorf("notifications %+v, want one needs_revision", notes)
 				}
+				// the inbox reads in the language the resident chose on the phone
+				n, err := app.FindFirstRecordByData("notifications", "kind", "needs_revision")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if texts := n.GetString("texts"); !strings.Contains(texts, `"en":{"body":"Foto KTP-el buram`) || !strings.Contains(texts, `"title":"Needs correction: `) ||
+					!strings.Contains(texts, `"title":"Perlu perbaikan: `) {
+					t.Errorf("texts %s, want the Indonesian and the English text", texts)
+				}
 			},
 		},
 		{

@@ -134,6 +134,8 @@ export interface LocalNotification {
 	title: string;
 	body: string;
 	read: boolean;
+	/** The title and body in every language of the app (locale → text), when the server sent them. */
+	texts?: Record<string, { title: string; body: string }>;
 	/** False while a "read" mark made offline has not reached the server yet. */
 	readSynced: boolean;
 	created: string;

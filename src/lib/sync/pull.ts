@@ -70,6 +70,7 @@ export function toLocalNotification(record: RecordModel): LocalNotification {
 		kind: String(record.kind ?? ''),
 		title: String(record.title ?? ''),
 		body: String(record.body ?? ''),
+		texts: record.texts && typeof record.texts === 'object' ? (record.texts as LocalNotification['texts']) : undefined,
 		read: Boolean(record.read),
 		readSynced: true,
 		created: String(record.created)
