@@ -17,6 +17,7 @@ import (
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/seed"
 	"dukcapil-daring/server/internal/server"
+	"dukcapil-daring/server/internal/visits"
 	"dukcapil-daring/server/internal/web"
 	_ "dukcapil-daring/server/migrations"
 )
@@ -79,6 +80,7 @@ func main() {
 		Demo:   seed.Config{Enabled: demo},
 		Intake: intake.Config{IntakeTime: intakeTime},
 		Push:   push.ConfigFromEnv(),
+		Visits: visits.DefaultConfig(),
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -1,12 +1,12 @@
 // npm run catalog:export — writes the service catalog as JSON for the Go server
 // (pocketbase/internal/catalog/catalog.json) and the shared validation vectors
-// (tests/fixtures/answers.json), both made by src/lib/catalog/export.ts.
+// (tests/fixtures/answers.json), made by scripts/catalog/files.ts and vectors.ts.
 // Run it after every change to the catalog or its fixtures and commit both files:
-// src/lib/catalog/export.test.ts fails while they are stale.
+// scripts/catalog/files.test.ts fails while they are stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportFiles } from '../src/lib/catalog/export';
+import { exportFiles } from './catalog/files';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -15,6 +15,14 @@ export const routes = {
 	applicationDocuments: (id: string) => resolve('/permohonan/[id]/dokumen', { id }),
 	applicationCheck: (id: string) => resolve('/permohonan/[id]/periksa', { id }),
 	notifications: () => resolve('/notifikasi'),
+	visits: () => resolve('/kunjungan'),
+	visit: (id: string) => resolve('/kunjungan/[id]', { id }),
+	/**
+	 * bookVisit opens the booking of an in-person service (ktp-rekam, pengaduan, ktp-ambil), linked to
+	 * an application when given: e.g. routes.bookVisit('pengaduan') where a NIK is already registered.
+	 */
+	bookVisit: (service: string, application?: string) =>
+		resolve('/layanan/[code]', { code: service }) + (application ? `?permohonan=${encodeURIComponent(application)}` : '') + '#pesan',
 	account: () => resolve('/akun'),
 	signIn: (next?: string) => resolve('/akun/masuk') + (next ? `?next=${encodeURIComponent(next)}` : ''),
 	register: () => resolve('/akun/daftar'),

@@ -12,6 +12,7 @@ import { mediaCompression } from './media.js';
 import { syncThroughput } from './sync.js';
 import { officeBenchmarks } from './office.js';
 import { pushFanOut } from './push.js';
+import { visitBookings } from './visits.js';
 
 /** @typedef {{ figure: string, value: string, goal: string, ok: boolean | null }} Row */
 
@@ -43,6 +44,7 @@ try {
 }
 // the push fan-out is a Go job of its own, run after the browser and the server are gone
 if (process.env.BENCH_SKIP_PUSH !== '1') rows.push(...(await pushFanOut()));
+if (process.env.BENCH_SKIP_VISITS !== '1') rows.push(...(await visitBookings()));
 
 const width = Math.max(...rows.map((row) => row.figure.length));
 console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(12)}  goal`);

@@ -16,6 +16,7 @@ type exported struct {
 	AnswerCodes []string    `json:"answerCodes"`
 	Kecamatan   []Kecamatan `json:"kecamatan"`
 	Services    []Service   `json:"services"`
+	Settings    []Setting   `json:"settings"`
 }
 
 var (
@@ -36,6 +37,7 @@ func init() {
 	if err := json.Unmarshal(catalogJSON, &data); err != nil {
 		panic(fmt.Sprintf("catalog: parse the embedded catalog.json: %v", err))
 	}
+	settingDefs = data.Settings
 	if err := checkCatalog(data); err != nil {
 		panic("catalog: the embedded catalog.json cannot be enforced: " + err.Error())
 	}
@@ -55,6 +57,11 @@ func checkCatalog(data exported) error {
 			return fmt.Errorf("the code %q has a message but is not in answerCodes", code)
 		}
 	}
+	for _, s := range data.Settings {
+		if s.Type != "choice" && s.Type != "number" {
+			return fmt.Errorf("setting %s: unknown type %q", s.Name, s.Type)
+		}
+	}
 	for _, s := range data.Services {
 		if s.Mode != ModeOnline {
 			continue
@@ -62,6 +69,13 @@ func checkCatalog(data exported) error {
 		for _, step := range s.Steps {
 			if err := checkFields(s.Code, step.Fields, data.AnswerCodes); err != nil {
 				return err
+			}
+		}
+		for i := range s.Documents {
+			if d := &s.Documents[i]; d.When != nil {
+				if err := checkCondition(s.Code+"/"+d.Code, d.When); err != nil {
+					return err
+				}
 			}
 		}
 	}
@@ -72,6 +86,11 @@ func checkFields(service string, fields []Field, codes []string) error {
 	for i := range fields {
 		f := &fields[i]
 		where := service + "/" + f.Name
+		if f.When != nil {
+			if err := checkCondition(where, f.When); err != nil {
+				return err
+			}
+		}
 		switch f.Type {
 		case "text", "textarea":
 			if f.Pattern != "" {

@@ -78,9 +78,10 @@ type check struct {
 	code string
 }
 
-// rules runs the rules of a catalog; today is YYYY-MM-DD in Asia/Makassar.
+// rules runs the rules of a catalog; today (YYYY-MM-DD in Asia/Makassar)
+// and the office's settings are what its conditions are evaluated against.
 type rules struct {
-	today string
+	evaluation
 }
 
 // text is registry.ts text(): a string (else "type"), trimmed; empty
@@ -427,7 +428,7 @@ func (r *rules) form(fields []Field, value any) outcome {
 	}
 	for i := range fields {
 		f := &fields[i]
-		if f.When == nil || !conditionHolds(f.When, out) {
+		if f.When == nil || !r.holds(f.When, out) {
 			continue
 		}
 		v := out[f.Name]
@@ -474,18 +475,4 @@ func emptyAnswers(fields []Field) map[string]any {
 		m[fields[i].Name] = emptyAnswer(&fields[i])
 	}
 	return m
-}
-
-// conditionHolds is registry.ts conditionHolds.
-func conditionHolds(c *Condition, answers any) bool {
-	if c == nil {
-		return true
-	}
-	value := answerAt(answers, c.Field)
-	for _, want := range c.In {
-		if sameValue(want, value) {
-			return true
-		}
-	}
-	return false
 }

@@ -112,9 +112,12 @@ func arrayIndex(key string) (int, bool) {
 }
 
 // sameValue is Array.prototype.includes' comparison for the values a
-// condition lists (strings and booleans).
+// condition lists (strings, booleans, and numbers for settings).
 func sameValue(a, b any) bool {
 	switch x := a.(type) {
+	case float64:
+		y, ok := b.(float64)
+		return ok && x == y
 	case string:
 		y, ok := b.(string)
 		return ok && x == y

@@ -42,14 +42,15 @@ func Summary(service string, answers map[string]any) []SummaryRow {
 	if !ok {
 		return nil
 	}
+	e := Validator{}.evaluation()
 	var rows []SummaryRow
 	for _, step := range s.Steps {
 		for i := range step.Fields {
 			f := &step.Fields[i]
-			if !conditionHolds(f.When, answers) {
+			if !e.holds(f.When, answers) {
 				continue
 			}
-			rows = append(rows, SummaryRow{Step: step.Title.ID, Name: f.Name, Label: f.Label.ID, Value: DisplayValue(f, answers[f.Name])})
+			rows = append(rows, SummaryRow{Step: step.Title.ID, Name: f.Name, Label: f.Label.ID, Value: e.displayValue(f, answers[f.Name])})
 		}
 	}
 	return rows
@@ -58,6 +59,10 @@ func Summary(service string, answers map[string]any) []SummaryRow {
 // DisplayValue writes an answer of the field in Indonesian words; an empty
 // answer gives "".
 func DisplayValue(f *Field, value any) string {
+	return Validator{}.evaluation().displayValue(f, value)
+}
+
+func (e evaluation) displayValue(f *Field, value any) string {
 	if value == nil || value == "" {
 		return ""
 	}
@@ -137,10 +142,10 @@ func DisplayValue(f *Field, value any) string {
 			var parts []string
 			for i := range f.Fields {
 				child := &f.Fields[i]
-				if !conditionHolds(child.When, answers) {
+				if !e.holds(child.When, answers) {
 					continue
 				}
-				if v := DisplayValue(child, answers[child.Name]); v != "" {
+				if v := e.displayValue(child, answers[child.Name]); v != "" {
 					parts = append(parts, v)
 				}
 			}

@@ -12,7 +12,7 @@ import (
 )
 
 // vectorsPath is the shared validation vectors, made by `npm run
-// catalog:export` from the TypeScript validator (src/lib/catalog/export.ts).
+// catalog:export` from the TypeScript validator (scripts/catalog/vectors.ts).
 var vectorsPath = filepath.Join("..", "..", "..", "tests", "fixtures", "answers.json")
 
 type vectorCase struct {
@@ -22,9 +22,16 @@ type vectorCase struct {
 	Remove    []string          `json:"remove"`
 	Errors    map[string]string `json:"errors"`
 	Documents []string          `json:"documents"`
+	Settings  map[string]any    `json:"settings"`
 }
 
 type vectors struct {
+	Today        string `json:"today"`
+	SettingTexts []struct {
+		Name  string `json:"name"`
+		Text  string `json:"text"`
+		Value any    `json:"value"`
+	} `json:"settingTexts"`
 	Services []struct {
 		Service string                    `json:"service"`
 		Valid   map[string]map[string]any `json:"valid"`
@@ -32,7 +39,7 @@ type vectors struct {
 	} `json:"services"`
 }
 
-// caseAnswers builds the answers of a case as export.ts vectorAnswers does:
+// caseAnswers builds the answers of a case as scripts/catalog/vectors.ts vectorAnswers does:
 // the valid base, shallowly changed, without the removed keys.
 func caseAnswers(base map[string]any, c vectorCase) map[string]any {
 	answers := maps.Clone(base)
@@ -74,6 +81,11 @@ func TestSharedVectors(t *testing.T) {
 		t.Errorf("the vectors cover %d services, the catalog has %d online", len(v.Services), online)
 	}
 
+	// the documents are decided on the vectors' day, at noon in Balikpapan
+	day, err := time.Parse(time.RFC3339, v.Today+"T12:00:00+08:00")
+	if err != nil {
+		t.Fatalf("the vectors' today %q: %v", v.Today, err)
+	}
 	total := 0
 	for _, sv := range v.Services {
 		t.Run(sv.Service, func(t *testing.T) {
@@ -84,7 +96,11 @@ func TestSharedVectors(t *testing.T) {
 				}
 				answers := caseAnswers(base, c)
 
-				got := Validate(sv.Service, answers)
+				settings := c.Settings
+				if settings == nil {
+					settings = SettingDefaults()
+				}
+				got := Validator{Settings: settings}.Validate(sv.Service, answers)
 				want := c.Errors
 				if want == nil {
 					want = map[string]string{}
@@ -94,7 +110,8 @@ func TestSharedVectors(t *testing.T) {
 				}
 
 				var docs []string
-				for _, d := range DocumentsAskedFor(sv.Service, answers) {
+				on := Validator{Now: func() time.Time { return day }, Settings: settings}
+				for _, d := range on.DocumentsAskedFor(sv.Service, answers) {
 					docs = append(docs, d.Code)
 				}
 				if !slices.Equal(docs, c.Documents) && !(len(docs) == 0 && len(c.Documents) == 0) {
@@ -105,6 +122,24 @@ func TestSharedVectors(t *testing.T) {
 		})
 	}
 	t.Logf("%d vectors of %d services agree with the TypeScript validator", total, len(v.Services))
+}
+
+// TestSettingValuesAsStaffTypeThem reads the setting values of the vectors
+// as settings.ts settingValue does.
+func TestSettingValuesAsStaffTypeThem(t *testing.T) {
+	v := loadVectors(t)
+	if len(v.SettingTexts) == 0 {
+		t.Fatal("no setting texts in the vectors")
+	}
+	for _, c := range v.SettingTexts {
+		got, ok := SettingValue(c.Name, c.Text)
+		if !ok {
+			got = nil
+		}
+		if got != c.Value {
+			t.Errorf("%s = %q: got %v, want %v", c.Name, c.Text, got, c.Value)
+		}
+	}
 }
 
 // TestValidAnswersHaveASubject checks SubjectOf on every valid answers of the vectors.
@@ -133,6 +168,22 @@ func TestSubjectOf(t *testing.T) {
 	}
 }
 
+// TestSubjectOfAFoundling names a birth by the baby and the family card,
+// whether the mother is known or not (a foundling has none).
+func TestSubjectOfAFoundling(t *testing.T) {
+	answers := map[string]any{
+		"child_found": "yes", "baby_name": "Siti Nurjanah", "kk_number": "6471030101150007",
+		"reporter": map[string]any{"nik": "6471062304750020"}, "mother": map[string]any{"nik": "6471055205920002"},
+	}
+	if nik, name := SubjectOf("akta-kelahiran", answers); nik != "6471030101150007" || name != "Siti Nurjanah" {
+		t.Errorf("a foundling: got %q %q", nik, name)
+	}
+	answers["child_found"] = "no"
+	if nik, _ := SubjectOf("akta-kelahiran", answers); nik != "6471030101150007" {
+		t.Errorf("a child of known parents: got %q", nik)
+	}
+}
+
 func TestUnknownService(t *testing.T) {
 	for _, code := range []string{"", "paspor", "ktp-rekam", "pengaduan"} {
 		got := Validate(code, map[string]any{})
@@ -152,7 +203,7 @@ func TestDateFutureUsesTheOfficeDay(t *testing.T) {
 		"reporter": map[string]any{"nik": "6471051205900001", "name": "Ahmad Fauzi"}, "reporter_relation": "father",
 		"on_behalf": "no", "baby_name": "Nur Aisyah", "baby_sex": "F", "birth_date": "2026-11-29", "birth_time": "14.30",
 		"birth_place_kind": "hospital", "birth_place_name": "RSUD Beriman", "birth_type": "single", "birth_order": "1",
-		"weight_grams": "3200", "length_cm": "49,5",
+		"weight_grams": "3200", "length_cm": "49,5", "child_found": "no",
 		"mother":                     map[string]any{"nik": "6471055205920002", "name": "Siti Rahmawati", "birth_date": "1992-05-12"},
 		"father":                     map[string]any{"nik": "6471051205900001", "name": "Ahmad Fauzi", "birth_date": "1990-05-12"},
 		"parents_married_registered": "yes", "has_birth_letter": "yes", "witnesses": []any{}, "kk_number": "6471050101200001",

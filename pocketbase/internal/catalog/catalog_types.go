@@ -17,11 +17,28 @@ type Localized struct {
 	EN string `json:"en"`
 }
 
-// Condition shows a field (or asks for a document) only when the answer at
-// Field (a dotted path) is one of In (strings or booleans).
+// Condition shows a field (or asks for a document) only when it holds; it
+// is one of the kinds of types.ts Condition (see catalog_conditions.go):
+// an answer (Field is one of In), an age (someone born on the date at Birth
+// is younger than AgeUnder on the date at On), days since (at least
+// AtLeastDays days, a number or the name of a number setting, between the
+// date at DaysSince and today), a setting (Setting is one of In), or Any or
+// All of some conditions.
 type Condition struct {
-	Field string `json:"field"`
-	In    []any  `json:"in"`
+	Field string `json:"field,omitempty"`
+	In    []any  `json:"in,omitempty"`
+
+	Birth    string   `json:"birth,omitempty"`
+	On       string   `json:"on,omitempty"`
+	AgeUnder *float64 `json:"ageUnder,omitempty"`
+
+	DaysSince   string `json:"daysSince,omitempty"`
+	AtLeastDays any    `json:"atLeastDays,omitempty"`
+
+	Setting string `json:"setting,omitempty"`
+
+	Any []Condition `json:"any,omitempty"`
+	All []Condition `json:"all,omitempty"`
 }
 
 // ChoiceOption is one option of a choice field.
@@ -116,10 +133,12 @@ type Deadline struct {
 }
 
 // Subject names the answer paths of the NIK and the name of the person an
-// application is about.
+// application is about; NIKWhenHidden is the NIK read when the field of NIK
+// is hidden by its condition.
 type Subject struct {
-	NIK  string `json:"nik"`
-	Name string `json:"name"`
+	NIK           string `json:"nik"`
+	Name          string `json:"name"`
+	NIKWhenHidden string `json:"nikWhenHidden,omitempty"`
 }
 
 // Modes of a service.

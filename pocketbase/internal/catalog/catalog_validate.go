@@ -2,44 +2,35 @@ package catalog
 
 import (
 	"strings"
-	"sync"
 	"time"
 
-	// the zone database is embedded so that the binary does not depend on
-	// the server's zoneinfo files
-	_ "time/tzdata"
+	"dukcapil-daring/server/internal/office"
 )
-
-// TimeZone is the office's time zone: "today" for the date rules is the date
-// there (as todayInBalikpapan in registry.ts).
-const TimeZone = "Asia/Makassar"
 
 // CodeServiceUnknown is the error code (under the key "service") of a
 // service code that is not an online service of the catalog.
 const CodeServiceUnknown = "service_unknown"
 
-var officeLocation = sync.OnceValue(func() *time.Location {
-	loc, err := time.LoadLocation(TimeZone)
-	if err != nil {
-		panic("catalog: load the time zone " + TimeZone + ": " + err.Error())
-	}
-	return loc
-})
-
-// Location returns the office's time zone (Asia/Makassar).
-func Location() *time.Location {
-	return officeLocation()
-}
-
-// Today returns the date (YYYY-MM-DD) of now in Asia/Makassar.
-func Today(now time.Time) string {
-	return now.In(officeLocation()).Format(time.DateOnly)
-}
-
-// Validator validates answers; Now is the clock of the date rules
-// (time.Now when nil), injectable for tests.
+// Validator validates answers; Now is the clock of the date rules and the
+// conditions (time.Now when nil) and Settings the office's settings
+// (ActiveSettings when nil), injectable for tests.
 type Validator struct {
-	Now func() time.Time
+	Now      func() time.Time
+	Settings map[string]any
+}
+
+// evaluation is what the validator's conditions read.
+func (v Validator) evaluation() evaluation {
+	now := time.Now
+	if v.Now != nil {
+		now = v.Now
+	}
+	settings := v.Settings
+	if settings == nil {
+		settings = ActiveSettings()
+	}
+	// "today" of the date rules and conditions is the office's (as todayInBalikpapan in registry.ts)
+	return evaluation{today: office.Today(now()), settings: settings}
 }
 
 // Validate checks the answers of an application of the online service with
@@ -61,11 +52,7 @@ func (v Validator) Validate(service string, answers map[string]any) map[string]s
 	if !ok {
 		return map[string]string{"service": CodeServiceUnknown}
 	}
-	now := time.Now
-	if v.Now != nil {
-		now = v.Now
-	}
-	r := &rules{today: Today(now())}
+	r := &rules{evaluation: v.evaluation()}
 
 	var input any = answers
 	if answers == nil {
@@ -89,41 +76,26 @@ func (v Validator) Validate(service string, answers map[string]any) map[string]s
 	return errs
 }
 
-// conditionApplies is validate.ts conditionApplies: the condition holds and
-// the field it reads is itself shown, and so on up the chain, so that the
-// stale answer of a hidden field asks for nothing.
-func (s *Service) conditionApplies(c *Condition, answers map[string]any) bool {
-	seen := map[string]bool{}
-	for current := c; current != nil; {
-		if !conditionHolds(current, answers) {
-			return false
-		}
-		name, _, _ := strings.Cut(current.Field, ".")
-		if seen[name] {
-			break
-		}
-		seen[name] = true
-		field := s.topField(name)
-		if field == nil {
-			break
-		}
-		current = field.When
-	}
-	return true
+// DocumentsAskedFor lists the document requirements of the online service
+// with the given code that apply to these answers, today and with the
+// settings in force. See Validator.DocumentsAskedFor.
+func DocumentsAskedFor(service string, answers map[string]any) []DocumentRequirement {
+	return Validator{}.DocumentsAskedFor(service, answers)
 }
 
 // DocumentsAskedFor lists the document requirements of the online service
 // with the given code that apply to these answers, in catalog order, like
 // documentsAskedFor of validate.ts (the answers are compared as they are,
-// untrimmed). An unknown service asks for nothing.
-func DocumentsAskedFor(service string, answers map[string]any) []DocumentRequirement {
+// untrimmed; dates are trimmed). An unknown service asks for nothing.
+func (v Validator) DocumentsAskedFor(service string, answers map[string]any) []DocumentRequirement {
 	s, ok := Online(service)
 	if !ok {
 		return nil
 	}
+	e := v.evaluation()
 	var asked []DocumentRequirement
 	for _, d := range s.Documents {
-		if s.conditionApplies(d.When, answers) {
+		if s.conditionApplies(e, d.When, answers, nil) {
 			asked = append(asked, d)
 		}
 	}
@@ -142,5 +114,12 @@ func SubjectOf(service string, answers map[string]any) (nik, name string) {
 		value, _ := answerAt(answers, path).(string)
 		return jsTrim(value)
 	}
-	return read(s.Subject.NIK), read(s.Subject.Name)
+	nikPath := s.Subject.NIK
+	if s.Subject.NIKWhenHidden != "" {
+		top, _, _ := strings.Cut(nikPath, ".")
+		if f := s.topField(top); f != nil && !s.conditionApplies(Validator{}.evaluation(), f.When, answers, nil) {
+			nikPath = s.Subject.NIKWhenHidden
+		}
+	}
+	return read(nikPath), read(s.Subject.Name)
 }

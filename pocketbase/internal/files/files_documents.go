@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"dukcapil-daring/server/internal/catalog"
+	"dukcapil-daring/server/internal/collections"
 )
 
 // onCreate checks a new document before it is stored. The application is
@@ -45,7 +46,7 @@ func onCreate(e *core.RecordRequestEvent) error {
 	return app.RunInTransaction(func(tx core.App) error {
 		e.App = tx
 
-		application, err := tx.FindRecordById(ApplicationsCollection, e.Record.GetString("application"))
+		application, err := tx.FindRecordById(collections.Applications, e.Record.GetString("application"))
 		if err == nil { // a missing application is reported by the relation field
 			owned := staff || (e.Auth != nil && application.GetString("owner") == e.Auth.Id)
 			if !owned || (!staff && !slices.Contains(openStatuses, application.GetString("status"))) {

@@ -8,6 +8,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"dukcapil-daring/server/internal/catalog"
+	"dukcapil-daring/server/internal/collections"
 )
 
 // CodeDocumentLimit is the error code of a document beyond the number of
@@ -23,7 +24,7 @@ func checkFileLimit(tx core.App, service *catalog.Service, document *core.Record
 	document.Set("superseded", false)
 	document.Set("superseded_at", "")
 	if document.Id != "" {
-		if _, err := tx.FindRecordById(DocumentsCollection, document.Id); err == nil {
+		if _, err := tx.FindRecordById(collections.Documents, document.Id); err == nil {
 			return nil
 		}
 	}
@@ -32,7 +33,7 @@ func checkFileLimit(tx core.App, service *catalog.Service, document *core.Record
 	if !ok {
 		return nil
 	}
-	held, err := tx.CountRecords(DocumentsCollection, dbx.HashExp{
+	held, err := tx.CountRecords(collections.Documents, dbx.HashExp{
 		"application": document.GetString("application"), "kind": kind, "superseded": false,
 	})
 	if err != nil {

@@ -8,12 +8,8 @@ package files
 import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
-)
 
-// Collection names.
-const (
-	DocumentsCollection    = "documents"
-	ApplicationsCollection = "applications"
+	"dukcapil-daring/server/internal/collections"
 )
 
 // Error codes of the field errors of a refused document.
@@ -32,7 +28,7 @@ const createHookId = "dukcapilDocumentsCreate"
 // Register binds the document checks to the create requests of the
 // documents API.
 func Register(app core.App) {
-	app.OnRecordCreateRequest(DocumentsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{
+	app.OnRecordCreateRequest(collections.Documents).Bind(&hook.Handler[*core.RecordRequestEvent]{
 		Id:   createHookId,
 		Func: onCreate,
 	})

@@ -129,10 +129,7 @@ func Register(app core.App, config Config) {
 // (office_days), now is at or after the intake instant, and no run of today
 // has reached that cutoff yet. It reports whether it ran.
 func RunIfDue(app core.App, now time.Time, intakeTime string) (Result, bool, error) {
-	today, err := office.Today(now)
-	if err != nil {
-		return Result{}, false, err
-	}
+	today := office.Today(now)
 	days, err := office.LoadOfficeDays(app)
 	if err != nil {
 		return Result{}, false, err
@@ -160,10 +157,7 @@ func RunIfDue(app core.App, now time.Time, intakeTime string) (Result, bool, err
 // not today is a working day or a run of today exists (then it queues what
 // was submitted since, continuing the numbers).
 func runNow(e *core.RequestEvent, now time.Time) error {
-	today, err := office.Today(now)
-	if err != nil {
-		return err
-	}
+	today := office.Today(now)
 	result, err := Run(e.App, today, now)
 	if err != nil {
 		return e.InternalServerError("The intake failed.", err)

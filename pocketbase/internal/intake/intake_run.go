@@ -9,12 +9,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/workflow"
-)
-
-// Collection names.
-const (
-	RunsCollection = "intake_runs"
 )
 
 // Result is what one run of the intake did.
@@ -227,7 +223,7 @@ func localesOf(tx core.App, owners []string) (map[string]string, error) {
 		for i, id := range batch {
 			ids[i] = id
 		}
-		err := tx.NonconcurrentDB().Select("id", "locale").From(workflow.UsersCollection).
+		err := tx.NonconcurrentDB().Select("id", "locale").From(collections.Users).
 			Where(dbx.In("id", ids...)).All(&users)
 		if err != nil {
 			return nil, fmt.Errorf("intake: read the residents' locales: %w", err)
@@ -248,7 +244,7 @@ func recordRun(tx core.App, date string, cutoff types.DateTime, queued int) (*co
 		return nil, err
 	}
 	if run == nil {
-		collection, err := tx.FindCachedCollectionByNameOrId(RunsCollection)
+		collection, err := tx.FindCachedCollectionByNameOrId(collections.IntakeRuns)
 		if err != nil {
 			return nil, err
 		}
@@ -269,7 +265,7 @@ func recordRun(tx core.App, date string, cutoff types.DateTime, queued int) (*co
 
 // findRun returns the intake_runs row of date, or nil.
 func findRun(app core.App, date string) (*core.Record, error) {
-	runs, err := app.FindRecordsByFilter(RunsCollection, "date = {:date}", "", 1, 0, dbx.Params{"date": date})
+	runs, err := app.FindRecordsByFilter(collections.IntakeRuns, "date = {:date}", "", 1, 0, dbx.Params{"date": date})
 	if err != nil {
 		return nil, err
 	}

@@ -7,15 +7,14 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
+
+	"dukcapil-daring/server/internal/collections"
 )
 
 // CodeTaken is the field error code of a NIK that another account already uses.
 const CodeTaken = "nik_taken"
 
-// UsersCollection is the auth collection whose "nik" field is validated.
-const UsersCollection = "users"
-
-// FieldName is the name of the NIK field of UsersCollection.
+// FieldName is the name of the NIK field of collections.Users.
 const FieldName = "nik"
 
 const usersHookId = "dukcapilUsersNik"
@@ -25,7 +24,7 @@ const usersHookId = "dukcapilUsersNik"
 // or taken NIK is refused with a field error on "nik" whose code is one of
 // the nik_* codes, next to any other field errors.
 func Register(app core.App) {
-	app.OnRecordValidate(UsersCollection).Bind(&hook.Handler[*core.RecordEvent]{
+	app.OnRecordValidate(collections.Users).Bind(&hook.Handler[*core.RecordEvent]{
 		Id:   usersHookId,
 		Func: validateUserNik,
 	})

@@ -56,9 +56,14 @@ const dateLayout = time.DateOnly
 var intakeTimePattern = regexp.MustCompile(`^([01][0-9]|2[0-3]):([0-5][0-9])$`)
 
 // officeLocation loads the office's zone once: LoadLocation reads and parses
-// the zone data on every call.
-var officeLocation = sync.OnceValues(func() (*time.Location, error) {
-	return time.LoadLocation(TimeZone)
+// the zone data on every call. The zone data is embedded (time/tzdata), so it
+// cannot be missing; a failure is a broken build and stops the server.
+var officeLocation = sync.OnceValue(func() *time.Location {
+	loc, err := time.LoadLocation(TimeZone)
+	if err != nil {
+		panic("office: load the time zone " + TimeZone + ": " + err.Error())
+	}
+	return loc
 })
 
 // OfficeDay is one exception to "Monday to Friday", as stored in the
@@ -87,11 +92,7 @@ func NextProcessingMorning(submitted time.Time, days []OfficeDay, intakeTime str
 	if err != nil {
 		return "", time.Time{}, err
 	}
-	loc, err := officeLocation()
-	if err != nil {
-		return "", time.Time{}, fmt.Errorf("office: load time zone: %w", err)
-	}
-
+	loc := officeLocation()
 	kinds := kindsByDate(days)
 	year, month, day := submitted.In(loc).Date()
 	intake := time.Date(year, month, day, hour, minute, 0, 0, loc)

@@ -4,17 +4,16 @@ import (
 	"fmt"
 
 	"github.com/pocketbase/pocketbase/core"
-)
 
-// CollectionName is the name of the collection of calendar exceptions.
-const CollectionName = "office_days"
+	"dukcapil-daring/server/internal/collections"
+)
 
 // LoadOfficeDays returns every entry of the office_days collection of app,
 // ordered by date.
 func LoadOfficeDays(app core.App) ([]OfficeDay, error) {
-	records, err := app.FindRecordsByFilter(CollectionName, "", "date", 0, 0)
+	records, err := app.FindRecordsByFilter(collections.OfficeDays, "", "date", 0, 0)
 	if err != nil {
-		return nil, fmt.Errorf("office: load %s: %w", CollectionName, err)
+		return nil, fmt.Errorf("office: load %s: %w", collections.OfficeDays, err)
 	}
 
 	days := make([]OfficeDay, len(records))

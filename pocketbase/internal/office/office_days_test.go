@@ -1,4 +1,4 @@
-package office
+package office_test
 
 import (
 	"os"
@@ -8,6 +8,8 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"dukcapil-daring/server/internal/collections"
+	"dukcapil-daring/server/internal/office"
 	"dukcapil-daring/server/internal/testapp"
 )
 
@@ -17,9 +19,9 @@ func TestMain(m *testing.M) {
 
 func TestSeededOfficeDaysMatchTheSharedVectors(t *testing.T) {
 	app := testapp.New(t)
-	want := loadVectors(t).officeDays(false)
+	want := office.LoadVectors(t).Days(false)
 
-	got, err := LoadOfficeDays(app)
+	got, err := office.LoadOfficeDays(app)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,10 +32,10 @@ func TestSeededOfficeDaysMatchTheSharedVectors(t *testing.T) {
 
 func TestLoadOfficeDaysFeedsNextProcessingMorning(t *testing.T) {
 	app := testapp.New(t)
-	v := loadVectors(t)
+	v := office.LoadVectors(t)
 
 	// enter the fixture's test-only days as staff would in the dashboard
-	collection, err := app.FindCollectionByNameOrId(CollectionName)
+	collection, err := app.FindCollectionByNameOrId(collections.OfficeDays)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,18 +52,18 @@ func TestLoadOfficeDaysFeedsNextProcessingMorning(t *testing.T) {
 		}
 	}
 
-	days, err := LoadOfficeDays(app)
+	days, err := office.LoadOfficeDays(app)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// the fixture lists its days in date order, as LoadOfficeDays returns them
-	if !slices.Equal(days, v.officeDays(true)) {
+	if !slices.Equal(days, v.Days(true)) {
 		t.Fatalf("expected the fixture's calendar with its test-only days, got %v", days)
 	}
 
 	for _, c := range v.Cases {
 		submitted, _ := time.Parse(time.RFC3339Nano, c.Submitted)
-		date, _, err := NextProcessingMorning(submitted, days, c.IntakeTime)
+		date, _, err := office.NextProcessingMorning(submitted, days, c.IntakeTime)
 		if err != nil || date != c.ProcessDate {
 			t.Errorf("%s (%s): expected %s, got %s (%v)", c.Submitted, c.Note, c.ProcessDate, date, err)
 		}

@@ -5,13 +5,10 @@ import (
 	"time"
 )
 
-// Today returns the date (YYYY-MM-DD) of now in the office's time zone.
-func Today(now time.Time) (string, error) {
-	loc, err := officeLocation()
-	if err != nil {
-		return "", fmt.Errorf("office: load time zone: %w", err)
-	}
-	return now.In(loc).Format(dateLayout), nil
+// Today returns the date (YYYY-MM-DD) of now in the office's time zone: the
+// day of a receipt number, of a queue, of the date rules of the catalog.
+func Today(now time.Time) string {
+	return now.In(officeLocation()).Format(dateLayout)
 }
 
 // IntakeInstant returns the instant of the morning intake of date
@@ -25,10 +22,7 @@ func IntakeInstant(date, intakeTime string) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, err
 	}
-	loc, err := officeLocation()
-	if err != nil {
-		return time.Time{}, fmt.Errorf("office: load time zone: %w", err)
-	}
+	loc := officeLocation()
 	day, err := time.ParseInLocation(dateLayout, date, loc)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("office: %q is not a YYYY-MM-DD date: %w", date, err)

@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/testapp"
 )
@@ -91,7 +92,7 @@ func TestFanOutBenchmark(t *testing.T) {
 	w.Start()
 	deadline := start.Add(5 * time.Minute)
 	for {
-		pending, err := f.app.CountRecords(push.NotificationsCollection, dbx.HashExp{"delivery": push.NotificationPending})
+		pending, err := f.app.CountRecords(collections.Notifications, dbx.HashExp{"delivery": push.NotificationPending})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -108,11 +109,11 @@ func TestFanOutBenchmark(t *testing.T) {
 	close(stopSampling)
 	sampling.Wait()
 
-	sent, err := f.app.CountRecords(push.NotificationsCollection, dbx.HashExp{"delivery": push.NotificationSent})
+	sent, err := f.app.CountRecords(collections.Notifications, dbx.HashExp{"delivery": push.NotificationSent})
 	if err != nil {
 		t.Fatal(err)
 	}
-	delivered, err := f.app.CountRecords(push.DeliveriesCollection, dbx.HashExp{"state": push.DeliverySent})
+	delivered, err := f.app.CountRecords(collections.PushDeliveries, dbx.HashExp{"state": push.DeliverySent})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,8 +157,8 @@ func seedBench(t *testing.T, f *fixture, residents, perResident, devices int) {
 	hash := fixture.GetString("password")
 
 	users, _ := f.app.FindCollectionByNameOrId("users")
-	subs, _ := f.app.FindCollectionByNameOrId(push.SubscriptionsCollection)
-	notes, _ := f.app.FindCollectionByNameOrId(push.NotificationsCollection)
+	subs, _ := f.app.FindCollectionByNameOrId(collections.PushSubscriptions)
+	notes, _ := f.app.FindCollectionByNameOrId(collections.Notifications)
 
 	const batch = 250
 	for from := 0; from < residents; from += batch {

@@ -35,6 +35,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/push"
 )
 
@@ -370,7 +371,7 @@ func decrypt(d *device, header http.Header, body []byte) ([]byte, error) {
 func subscribe(t testing.TB, app core.App, owner string, d *device) *core.Record {
 	t.Helper()
 
-	c, err := app.FindCollectionByNameOrId(push.SubscriptionsCollection)
+	c, err := app.FindCollectionByNameOrId(collections.PushSubscriptions)
 	if err != nil {
 		t.Fatal(err)
 	}

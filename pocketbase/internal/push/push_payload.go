@@ -30,7 +30,7 @@ type Payload struct {
 	// BPN-20261128-0042), or "" before it has one.
 	Reference string `json:"reference"`
 	// URL is the app page to open on click: /permohonan/<application id>,
-	// or /notifikasi.
+	// /kunjungan/<appointment id> for a visit, or /notifikasi.
 	URL string `json:"url"`
 	// Tag is the notification tag: app-<application id>, so that a newer
 	// status replaces the older one on the device, or ntf-<id>.
@@ -53,6 +53,11 @@ func NewPayload(n *core.Record, reference string) Payload {
 	if p.Application != "" {
 		p.URL = "/permohonan/" + p.Application
 		p.Tag = "app-" + p.Application
+	}
+	// a visit reminder opens the ticket
+	if visit := n.GetString("appointment"); visit != "" {
+		p.URL = "/kunjungan/" + visit
+		p.Tag = "visit-" + visit
 	}
 	return p
 }

@@ -6,6 +6,8 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"dukcapil-daring/server/internal/collections"
 )
 
 // pageSize is the number of records read (and written in one transaction)
@@ -26,7 +28,7 @@ func (w *Worker) plan(ctx context.Context) (Stats, error) {
 		}
 
 		var notes []*core.Record
-		err := w.app.RecordQuery(NotificationsCollection).
+		err := w.app.RecordQuery(collections.Notifications).
 			AndWhere(dbx.HashExp{"delivery": NotificationPending}).
 			AndWhere(dbx.NewExp("[[id]] > {:last}", dbx.Params{"last": last})).
 			OrderBy("id").
@@ -69,7 +71,7 @@ func (w *Worker) planPage(notes []*core.Record) (Stats, error) {
 		stats = Stats{}
 
 		var subs []*core.Record
-		if err := tx.RecordQuery(SubscriptionsCollection).
+		if err := tx.RecordQuery(collections.PushSubscriptions).
 			AndWhere(dbx.In("owner", owners...)).
 			OrderBy("id").
 			All(&subs); err != nil {

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
+
+	"dukcapil-daring/server/internal/collections"
 )
 
 // Batching of the outcomes: one transaction per flushBatch outcomes, or
@@ -80,7 +82,7 @@ func (w *Worker) flush(batch []result, failures map[string]int) (Stats, error) {
 			if r.kind == outcomeGone {
 				stats.Gone++
 				removed[j.subscription] = true
-				sub, err := tx.FindRecordById(SubscriptionsCollection, j.subscription)
+				sub, err := tx.FindRecordById(collections.PushSubscriptions, j.subscription)
 				if err != nil {
 					continue // already deleted
 				}

@@ -36,14 +36,8 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
-)
 
-// Collection names.
-const (
-	NotificationsCollection = "notifications"
-	SubscriptionsCollection = "push_subscriptions"
-	DeliveriesCollection    = "push_deliveries"
-	ApplicationsCollection  = "applications"
+	"dukcapil-daring/server/internal/collections"
 )
 
 // Values of notifications.delivery.
@@ -136,6 +130,11 @@ type Config struct {
 	// Now is the clock (default time.Now).
 	Now func() time.Time
 
+	// NoWorker keeps the delivery worker stopped (the public key route and
+	// the record hooks still run): for the test apps of other features,
+	// whose notifications must stay as those features wrote them.
+	NoWorker bool
+
 	// Jitter turns a nominal backoff d into the actual wait (default: a
 	// uniformly random duration in [d/2, d]).
 	Jitter func(d time.Duration) time.Duration
@@ -189,6 +188,9 @@ func Register(app core.App, config Config) {
 			}
 
 			e.Router.GET(PublicKeyPath, publicKeyHandler(keys))
+			if config.NoWorker {
+				return e.Next()
+			}
 
 			w, err := NewWorker(e.App, keys, config)
 			if err != nil {
@@ -215,7 +217,7 @@ func Register(app core.App, config Config) {
 		Priority: -99,
 	})
 
-	app.OnRecordCreate(NotificationsCollection).Bind(&hook.Handler[*core.RecordEvent]{
+	app.OnRecordCreate(collections.Notifications).Bind(&hook.Handler[*core.RecordEvent]{
 		Id: defaultHookId,
 		Func: func(e *core.RecordEvent) error {
 			if e.Record.GetString("delivery") == "" {
@@ -225,7 +227,7 @@ func Register(app core.App, config Config) {
 		},
 	})
 
-	app.OnRecordAfterCreateSuccess(NotificationsCollection).Bind(&hook.Handler[*core.RecordEvent]{
+	app.OnRecordAfterCreateSuccess(collections.Notifications).Bind(&hook.Handler[*core.RecordEvent]{
 		Id: triggerHookId,
 		Func: func(e *core.RecordEvent) error {
 			if w := current.Load(); w != nil && e.Record.GetString("delivery") == NotificationPending {
@@ -239,7 +241,7 @@ func Register(app core.App, config Config) {
 	if policy == nil {
 		policy = DefaultEndpointPolicy
 	}
-	app.OnRecordCreateRequest(SubscriptionsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{
+	app.OnRecordCreateRequest(collections.PushSubscriptions).Bind(&hook.Handler[*core.RecordRequestEvent]{
 		Id: subscribeHookId,
 		Func: func(e *core.RecordRequestEvent) error {
 			return onSubscribe(e, policy)

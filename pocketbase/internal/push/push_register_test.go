@@ -15,6 +15,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/testapp"
 )
@@ -161,7 +162,7 @@ func TestNewNotificationIsPushed(t *testing.T) {
 	subscribe(t, f.app, testapp.ResidentA, f.svc.newDevice(t, "phone"))
 
 	// created by server code without a delivery state, as the workflow does
-	c, _ := f.app.FindCollectionByNameOrId(push.NotificationsCollection)
+	c, _ := f.app.FindCollectionByNameOrId(collections.Notifications)
 	n := core.NewRecord(c)
 	n.Load(map[string]any{"owner": testapp.ResidentA, "application": testapp.ApplicationA,
 		"kind": "needs_revision", "title": "Perlu perbaikan", "body": "Foto KK kurang jelas."})
@@ -171,7 +172,7 @@ func TestNewNotificationIsPushed(t *testing.T) {
 
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		r, _ := f.app.FindRecordById(push.NotificationsCollection, n.Id)
+		r, _ := f.app.FindRecordById(collections.Notifications, n.Id)
 		if r != nil && r.GetString("delivery") == push.NotificationSent {
 			break
 		}
@@ -186,7 +187,7 @@ func TestNewNotificationIsPushed(t *testing.T) {
 		t.Errorf("%d messages, want the notification once", len(ms))
 	}
 	// the fixtures' own notifications (delivery "none") were left alone
-	if got := f.record(t, push.NotificationsCollection, testapp.NotifA).GetString("delivery"); got != push.NotificationNone {
+	if got := f.record(t, collections.Notifications, testapp.NotifA).GetString("delivery"); got != push.NotificationNone {
 		t.Errorf("fixture notification delivery %q", got)
 	}
 }
@@ -272,7 +273,7 @@ func TestSubscribeChecks(t *testing.T) {
 			ExpectedStatus:  http.StatusBadRequest,
 			ExpectedContent: []string{`"endpoint":{"code":"validation_not_unique"`},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
-				if _, err := app.FindRecordById(push.SubscriptionsCollection, testapp.SubA); err != nil {
+				if _, err := app.FindRecordById(collections.PushSubscriptions, testapp.SubA); err != nil {
 					t.Error("the resident's own subscription was removed")
 				}
 			},
@@ -287,7 +288,7 @@ func TestSubscribeChecks(t *testing.T) {
 			ExpectedStatus:  http.StatusOK,
 			ExpectedContent: []string{`"owner":"` + testapp.ResidentB + `"`},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
-				if _, err := app.FindRecordById(push.SubscriptionsCollection, testapp.SubA); err == nil {
+				if _, err := app.FindRecordById(collections.PushSubscriptions, testapp.SubA); err == nil {
 					t.Error("resident A's subscription of the endpoint is still there")
 				}
 			},
@@ -299,7 +300,7 @@ func TestSubscribeChecks(t *testing.T) {
 }
 
 func TestPayloadStaysSmall(t *testing.T) {
-	c := core.NewBaseCollection(push.NotificationsCollection)
+	c := core.NewBaseCollection(collections.Notifications)
 	n := core.NewRecord(c)
 	n.Id = "ntfaaaaaaaaaaaa"
 	n.Load(map[string]any{
@@ -379,7 +380,7 @@ func TestDefaultEndpointPolicy(t *testing.T) {
 
 func TestDeliveriesCollection(t *testing.T) {
 	app := testapp.New(t)
-	c, err := app.FindCollectionByNameOrId(push.DeliveriesCollection)
+	c, err := app.FindCollectionByNameOrId(collections.PushDeliveries)
 	if err != nil {
 		t.Fatal(err)
 	}

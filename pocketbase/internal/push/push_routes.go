@@ -12,6 +12,8 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
+
+	"dukcapil-daring/server/internal/collections"
 )
 
 // Error codes of the field errors of a refused subscription.
@@ -96,7 +98,7 @@ func onSubscribe(e *core.RecordRequestEvent, policy func(*url.URL) error) error 
 		return e.Next() // the record validation reports it
 	}
 	return e.App.RunInTransaction(func(txApp core.App) error {
-		old, err := txApp.FindFirstRecordByData(SubscriptionsCollection, "endpoint", endpoint)
+		old, err := txApp.FindFirstRecordByData(collections.PushSubscriptions, "endpoint", endpoint)
 		if err == nil && old.GetString("owner") != e.Record.GetString("owner") {
 			if err := txApp.Delete(old); err != nil {
 				return fmt.Errorf("replace the subscription %s: %w", old.Id, err)

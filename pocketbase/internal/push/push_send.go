@@ -16,6 +16,8 @@ import (
 	"github.com/SherClockHolmes/webpush-go"
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"dukcapil-daring/server/internal/collections"
 )
 
 // job is one request to make: a due delivery row with what it needs.
@@ -155,11 +157,11 @@ func (w *Worker) jobs(rows []delivery) ([]*job, error) {
 	for i, r := range rows {
 		subIds[i], noteIds[i] = r.Subscription, r.Notification
 	}
-	subs, err := w.byId(SubscriptionsCollection, subIds)
+	subs, err := w.byId(collections.PushSubscriptions, subIds)
 	if err != nil {
 		return nil, err
 	}
-	notes, err := w.byId(NotificationsCollection, noteIds)
+	notes, err := w.byId(collections.Notifications, noteIds)
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +169,7 @@ func (w *Worker) jobs(rows []delivery) ([]*job, error) {
 	for _, n := range notes {
 		appIds = append(appIds, n.GetString("application"))
 	}
-	apps, err := w.byId(ApplicationsCollection, appIds)
+	apps, err := w.byId(collections.Applications, appIds)
 	if err != nil {
 		return nil, err
 	}
@@ -210,7 +212,7 @@ func (w *Worker) jobs(rows []delivery) ([]*job, error) {
 	// a row whose subscription or notification went without the cascade
 	// (deleted by SQL) would stay pending and hold its notification back
 	if len(orphans) > 0 {
-		if _, err := w.app.DB().Delete(DeliveriesCollection, dbx.In("id", orphans...)).Execute(); err != nil {
+		if _, err := w.app.DB().Delete(collections.PushDeliveries, dbx.In("id", orphans...)).Execute(); err != nil {
 			return nil, fmt.Errorf("remove %d orphaned deliveries: %w", len(orphans), err)
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
+
+	"dukcapil-daring/server/internal/collections"
 )
 
 // The sender's own bookkeeping is written with plain SQL statements rather
@@ -33,7 +35,7 @@ var deliveryColumns = []string{"id", "notification", "subscription", "state", "a
 
 // selectDeliveries returns a query of push_deliveries rows.
 func selectDeliveries(app core.App) *dbx.SelectQuery {
-	return app.DB().Select(deliveryColumns...).From(DeliveriesCollection)
+	return app.DB().Select(deliveryColumns...).From(collections.PushDeliveries)
 }
 
 // dbTime formats t as PocketBase stores dates.
@@ -51,7 +53,7 @@ func insertDelivery(tx core.App, notification, subscription string, now time.Tim
 		State:        DeliveryPending,
 	}
 	stamp := dbTime(now)
-	_, err := tx.DB().Insert(DeliveriesCollection, dbx.Params{
+	_, err := tx.DB().Insert(collections.PushDeliveries, dbx.Params{
 		"id":           d.Id,
 		"notification": notification,
 		"subscription": subscription,
@@ -79,7 +81,7 @@ func updateDelivery(tx core.App, id, state string, attempts, lastStatus int, nex
 	if !next.IsZero() {
 		params["next_attempt"] = dbTime(next)
 	}
-	if _, err := tx.DB().Update(DeliveriesCollection, params, dbx.HashExp{"id": id}).Execute(); err != nil {
+	if _, err := tx.DB().Update(collections.PushDeliveries, params, dbx.HashExp{"id": id}).Execute(); err != nil {
 		return fmt.Errorf("record the delivery %s: %w", id, err)
 	}
 	return nil
@@ -89,7 +91,7 @@ func updateDelivery(tx core.App, id, state string, attempts, lastStatus int, nex
 // still pending; it tells whether it did.
 func settleNotification(tx core.App, id, state string, attempts int, now time.Time) (bool, error) {
 	stamp := dbTime(now)
-	res, err := tx.DB().Update(NotificationsCollection, dbx.Params{
+	res, err := tx.DB().Update(collections.Notifications, dbx.Params{
 		"delivery":     state,
 		"attempts":     attempts,
 		"delivered_at": stamp,
@@ -105,7 +107,7 @@ func settleNotification(tx core.App, id, state string, attempts int, now time.Ti
 // updateFailures sets the count of consecutive failed deliveries of the
 // subscription id.
 func updateFailures(tx core.App, id string, failures int, now time.Time) error {
-	_, err := tx.DB().Update(SubscriptionsCollection, dbx.Params{
+	_, err := tx.DB().Update(collections.PushSubscriptions, dbx.Params{
 		"failures": failures,
 		"updated":  dbTime(now),
 	}, dbx.HashExp{"id": id}).Execute()

@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/testapp"
 )
@@ -57,7 +58,7 @@ func newFixture(t *testing.T) *fixture {
 	app := testapp.New(t)
 	// the fixtures' subscriptions carry placeholder keys and hosts
 	for _, id := range []string{testapp.SubA, testapp.SubB} {
-		r, err := app.FindRecordById(push.SubscriptionsCollection, id)
+		r, err := app.FindRecordById(collections.PushSubscriptions, id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -115,7 +116,7 @@ func (f *fixture) run(t *testing.T, w ...*push.Worker) push.Stats {
 // notify creates a pending notification for owner, as the workflow does.
 func (f *fixture) notify(t *testing.T, owner, application, kind, title, body string) *core.Record {
 	t.Helper()
-	c, err := f.app.FindCollectionByNameOrId(push.NotificationsCollection)
+	c, err := f.app.FindCollectionByNameOrId(collections.Notifications)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +143,7 @@ func (f *fixture) record(t *testing.T, collection, id string) *core.Record {
 // deliveries returns the push_deliveries rows of a notification.
 func (f *fixture) deliveries(t *testing.T, notification string) []*core.Record {
 	t.Helper()
-	rows, err := f.app.FindAllRecords(push.DeliveriesCollection, dbx.HashExp{"notification": notification})
+	rows, err := f.app.FindAllRecords(collections.PushDeliveries, dbx.HashExp{"notification": notification})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +200,7 @@ func TestTextArrivesIntact(t *testing.T) {
 		t.Errorf("headers TTL=%q Urgency=%q Topic=%q", h.Get("TTL"), h.Get("Urgency"), h.Get("Topic"))
 	}
 
-	n = f.record(t, push.NotificationsCollection, n.Id)
+	n = f.record(t, collections.Notifications, n.Id)
 	if n.GetString("delivery") != push.NotificationSent || n.GetInt("attempts") != 1 || n.GetDateTime("delivered_at").IsZero() {
 		t.Errorf("notification delivery=%q attempts=%d delivered_at=%v",
 			n.GetString("delivery"), n.GetInt("attempts"), n.GetDateTime("delivered_at"))
@@ -247,14 +248,14 @@ func TestGoneRemovesSubscription(t *testing.T) {
 				t.Errorf("stats %+v, want 1 gone and 1 sent", stats)
 			}
 
-			if _, err := f.app.FindRecordById(push.SubscriptionsCollection, oldSub.Id); err == nil {
+			if _, err := f.app.FindRecordById(collections.PushSubscriptions, oldSub.Id); err == nil {
 				t.Fatal("the subscription answered with", status, "is still there")
 			}
 			rows := f.deliveries(t, n.Id)
 			if len(rows) != 1 || rows[0].GetString("state") != push.DeliverySent {
 				t.Errorf("rows %v, want only the phone's, sent", rows)
 			}
-			if got := f.record(t, push.NotificationsCollection, n.Id).GetString("delivery"); got != push.NotificationSent {
+			if got := f.record(t, collections.Notifications, n.Id).GetString("delivery"); got != push.NotificationSent {
 				t.Errorf("delivery %q, want sent", got)
 			}
 
@@ -279,7 +280,7 @@ func TestOnlyDeviceGoneEndsNone(t *testing.T) {
 
 	n := f.notify(t, testapp.ResidentA, testapp.ApplicationA, "queued", "Masuk antrean", "Nomor antrean 12.")
 	f.run(t)
-	if got := f.record(t, push.NotificationsCollection, n.Id).GetString("delivery"); got != push.NotificationNone {
+	if got := f.record(t, collections.Notifications, n.Id).GetString("delivery"); got != push.NotificationNone {
 		t.Errorf("delivery %q, want none (no device left)", got)
 	}
 }
@@ -346,7 +347,7 @@ func TestServerErrorRetriedThenDeliveredOnce(t *testing.T) {
 	if accepted != 1 {
 		t.Errorf("%d accepted deliveries, want exactly 1", accepted)
 	}
-	n = f.record(t, push.NotificationsCollection, n.Id)
+	n = f.record(t, collections.Notifications, n.Id)
 	if n.GetString("delivery") != push.NotificationSent || n.GetInt("attempts") != 3 {
 		t.Errorf("notification delivery=%q attempts=%d, want sent after 3", n.GetString("delivery"), n.GetInt("attempts"))
 	}
@@ -372,17 +373,17 @@ func TestRetriesGiveUp(t *testing.T) {
 	if row.GetString("state") != push.DeliveryFailed || row.GetInt("attempts") != 3 {
 		t.Errorf("row state=%q attempts=%d, want failed after 3", row.GetString("state"), row.GetInt("attempts"))
 	}
-	if got := f.record(t, push.NotificationsCollection, n.Id).GetString("delivery"); got != push.NotificationFailed {
+	if got := f.record(t, collections.Notifications, n.Id).GetString("delivery"); got != push.NotificationFailed {
 		t.Errorf("delivery %q, want failed", got)
 	}
-	if got := f.record(t, push.SubscriptionsCollection, sub.Id).GetInt("failures"); got != 1 {
+	if got := f.record(t, collections.PushSubscriptions, sub.Id).GetInt("failures"); got != 1 {
 		t.Errorf("subscription failures %d, want 1", got)
 	}
 
 	// a later success resets the count of consecutive failures
 	f.notify(t, testapp.ResidentA, testapp.ApplicationA, "completed", "Selesai", "Dokumen siap.")
 	f.run(t)
-	if got := f.record(t, push.SubscriptionsCollection, sub.Id).GetInt("failures"); got != 0 {
+	if got := f.record(t, collections.PushSubscriptions, sub.Id).GetInt("failures"); got != 0 {
 		t.Errorf("subscription failures %d after a success, want 0", got)
 	}
 }
@@ -448,7 +449,7 @@ func TestOtherClientErrorFails(t *testing.T) {
 	if row.GetString("state") != push.DeliveryFailed || row.GetInt("last_status") != 413 {
 		t.Errorf("row state=%q last_status=%d", row.GetString("state"), row.GetInt("last_status"))
 	}
-	if f.record(t, push.SubscriptionsCollection, sub.Id).GetInt("failures") != 1 {
+	if f.record(t, collections.PushSubscriptions, sub.Id).GetInt("failures") != 1 {
 		t.Error("the failure is not counted on the subscription")
 	}
 }
@@ -504,7 +505,7 @@ func TestRestartDoesNotResend(t *testing.T) {
 	if got := statusText(f.svc.messages("tablet")); got != "503,201" {
 		t.Errorf("tablet answers %s, want 503,201", got)
 	}
-	if got := f.record(t, push.NotificationsCollection, n.Id).GetString("delivery"); got != push.NotificationSent {
+	if got := f.record(t, collections.Notifications, n.Id).GetString("delivery"); got != push.NotificationSent {
 		t.Errorf("delivery %q, want sent", got)
 	}
 
@@ -526,7 +527,7 @@ func TestNoSubscriptionEndsNone(t *testing.T) {
 	if s := f.run(t); s.Settled != 1 || s.Planned != 0 {
 		t.Errorf("stats %+v", s)
 	}
-	n = f.record(t, push.NotificationsCollection, n.Id)
+	n = f.record(t, collections.Notifications, n.Id)
 	if n.GetString("delivery") != push.NotificationNone || n.GetDateTime("delivered_at").IsZero() {
 		t.Errorf("delivery=%q delivered_at=%v, want none and a time", n.GetString("delivery"), n.GetDateTime("delivered_at"))
 	}
@@ -562,7 +563,7 @@ func TestUnusableSubscriptionKeysFail(t *testing.T) {
 	if s := f.run(t); s.Failed != 1 {
 		t.Errorf("stats %+v, want 1 failed", s)
 	}
-	if got := f.record(t, push.NotificationsCollection, n.Id).GetString("delivery"); got != push.NotificationFailed {
+	if got := f.record(t, collections.Notifications, n.Id).GetString("delivery"); got != push.NotificationFailed {
 		t.Errorf("delivery %q, want failed", got)
 	}
 	if got := len(f.svc.messages("")); got != 0 {
@@ -580,7 +581,7 @@ func TestSubscriptionDeletedMeanwhile(t *testing.T) {
 	f.run(t) // phone sent, tablet waiting for its retry
 
 	// removed behind PocketBase's back (no cascade): its row is orphaned
-	if _, err := f.app.DB().Delete(push.SubscriptionsCollection, dbx.HashExp{"id": tablet.Id}).Execute(); err != nil {
+	if _, err := f.app.DB().Delete(collections.PushSubscriptions, dbx.HashExp{"id": tablet.Id}).Execute(); err != nil {
 		t.Fatal(err)
 	}
 	f.clock.advance(time.Hour)
@@ -589,7 +590,7 @@ func TestSubscriptionDeletedMeanwhile(t *testing.T) {
 	if rows := f.deliveries(t, n.Id); len(rows) != 1 {
 		t.Errorf("%d rows, want the phone's only", len(rows))
 	}
-	if got := f.record(t, push.NotificationsCollection, n.Id).GetString("delivery"); got != push.NotificationSent {
+	if got := f.record(t, collections.Notifications, n.Id).GetString("delivery"); got != push.NotificationSent {
 		t.Errorf("delivery %q, want sent", got)
 	}
 }
@@ -603,7 +604,7 @@ func TestReadKeptWhenSettled(t *testing.T) {
 	f.run(t)
 
 	// the resident reads it in the inbox before the push got through
-	n = f.record(t, push.NotificationsCollection, n.Id)
+	n = f.record(t, collections.Notifications, n.Id)
 	n.Set("read", true)
 	if err := f.app.Save(n); err != nil {
 		t.Fatal(err)
@@ -611,7 +612,7 @@ func TestReadKeptWhenSettled(t *testing.T) {
 	f.clock.advance(time.Hour)
 	f.run(t)
 
-	n = f.record(t, push.NotificationsCollection, n.Id)
+	n = f.record(t, collections.Notifications, n.Id)
 	if n.GetString("delivery") != push.NotificationSent || !n.GetBool("read") {
 		t.Errorf("delivery=%q read=%v, want sent and still read", n.GetString("delivery"), n.GetBool("read"))
 	}

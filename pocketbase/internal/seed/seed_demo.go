@@ -5,6 +5,8 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"dukcapil-daring/server/internal/collections"
 )
 
 // The demo accounts.
@@ -65,7 +67,7 @@ func Seed(app core.App) (Result, error) {
 			return err
 		}
 
-		users, err := txApp.FindCollectionByNameOrId("users")
+		users, err := txApp.FindCollectionByNameOrId(collections.Users)
 		if err != nil {
 			return err
 		}

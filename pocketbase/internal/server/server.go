@@ -8,11 +8,13 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"dukcapil-daring/server/internal/catalogsettings"
 	"dukcapil-daring/server/internal/files"
 	"dukcapil-daring/server/internal/intake"
 	"dukcapil-daring/server/internal/nik"
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/seed"
+	"dukcapil-daring/server/internal/visits"
 	"dukcapil-daring/server/internal/web"
 	"dukcapil-daring/server/internal/workflow"
 )
@@ -27,10 +29,12 @@ type Config struct {
 	Intake intake.Config
 	// Push is Web Push delivery.
 	Push push.Config
+	// Visits is the booking of in-person visits (slots made ahead, reminders).
+	Visits visits.Config
 }
 
 // Register registers every feature on app: the NIK rules of users, the
-// application workflow, the document checks, the morning intake, Web Push,
+// office's catalog settings, the application workflow, the document checks, the morning intake, Web Push,
 // the demo seed and the static app. It returns an error for an invalid
 // configuration (e.g. a malformed intake time).
 func Register(app core.App, config Config) error {
@@ -39,10 +43,12 @@ func Register(app core.App, config Config) error {
 	}
 
 	nik.Register(app)
+	catalogsettings.Register(app)
 	workflow.Register(app)
 	files.Register(app)
 	intake.Register(app, config.Intake)
 	push.Register(app, config.Push)
+	visits.Register(app, config.Visits)
 	seed.Register(app, config.Demo)
 	web.Register(app, config.Web)
 	return nil
@@ -50,12 +56,13 @@ func Register(app core.App, config Config) error {
 
 // TestConfig is the configuration of the test apps: no automatic intake
 // (tests run it by hand or through its route), no demo, no built app, and
-// a push worker that only runs on new notifications.
+// no push delivery worker (internal/push tests start their own).
 func TestConfig() Config {
 	return Config{
 		Web:    web.Config{PublicDir: "", Output: io.Discard},
 		Demo:   seed.Config{Enabled: false, Output: io.Discard},
 		Intake: intake.Config{IntakeTime: intake.Off},
-		Push:   push.Config{Interval: -1},
+		Push:   push.Config{NoWorker: true},
+		Visits: visits.Config{},
 	}
 }

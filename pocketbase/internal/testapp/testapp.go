@@ -16,6 +16,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
+	"dukcapil-daring/server/internal/collections"
 	_ "dukcapil-daring/server/migrations"
 )
 
@@ -88,7 +89,7 @@ func AuthHeader(t testing.TB, id string) map[string]string {
 	app := newApp(t)
 	defer app.Cleanup()
 
-	collection := "users"
+	collection := collections.Users
 	if id == Staff {
 		collection = core.CollectionNameSuperusers
 	}
@@ -132,7 +133,7 @@ func FileToken(t testing.TB, id string) string {
 	app := newApp(t)
 	defer app.Cleanup()
 
-	record, err := app.FindRecordById("users", id)
+	record, err := app.FindRecordById(collections.Users, id)
 	if err != nil {
 		t.Fatalf("find fixture user %s: %v", id, err)
 	}

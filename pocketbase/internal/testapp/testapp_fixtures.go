@@ -3,6 +3,8 @@ package testapp
 import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
+
+	"dukcapil-daring/server/internal/collections"
 )
 
 // Ids of the fixture records. "A" records belong to ResidentA, "B" records
@@ -71,7 +73,7 @@ func createResidentFixtures(app core.App, userId, email, nik, name, suffix strin
 		return id
 	}
 
-	user, err := newRecord(app, "users", userId, map[string]any{
+	user, err := newRecord(app, collections.Users, userId, map[string]any{
 		"name": name, "nik": nik, "locale": "id", "verified": true,
 	})
 	if err != nil {
@@ -83,7 +85,7 @@ func createResidentFixtures(app core.App, userId, email, nik, name, suffix strin
 		return err
 	}
 
-	application, err := newRecord(app, "applications", repeat("app"), map[string]any{
+	application, err := newRecord(app, collections.Applications, repeat("app"), map[string]any{
 		"owner": userId, "service": "kk-hilang", "status": "uploading",
 		"data": map[string]any{"reason": "lost"}, "subject_nik": nik, "subject_name": name,
 		"staff_note": "note " + suffix, "internal_note": "internal " + suffix,
@@ -103,18 +105,18 @@ func createResidentFixtures(app core.App, userId, email, nik, name, suffix strin
 		collection, id string
 		data           map[string]any
 	}{
-		{"documents", repeat("doc"), map[string]any{
+		{collections.Documents, repeat("doc"), map[string]any{
 			"application": application.Id, "owner": userId, "kind": "police_report", "file": file,
 			"sha256": "0000000000000000000000000000000000000000000000000000000000000000", "size": len(MinimalPDF),
 		}},
-		{"application_events", repeat("evt"), map[string]any{
+		{collections.ApplicationEvents, repeat("evt"), map[string]any{
 			"application": application.Id, "from": "", "to": "uploading", "actor": userId, "actor_kind": "resident",
 		}},
-		{"notifications", repeat("ntf"), map[string]any{
+		{collections.Notifications, repeat("ntf"), map[string]any{
 			"owner": userId, "application": application.Id, "kind": "info", "title": "Halo " + suffix,
 			"body": "Selamat datang", "delivery": "none",
 		}},
-		{"push_subscriptions", repeat("sub"), map[string]any{
+		{collections.PushSubscriptions, repeat("sub"), map[string]any{
 			"owner": userId, "endpoint": "https://push.example.test/" + suffix, "p256dh": "key" + suffix, "auth": "auth" + suffix,
 		}},
 	}

@@ -3,6 +3,8 @@ package workflow
 import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
+
+	"dukcapil-daring/server/internal/collections"
 )
 
 const (
@@ -28,17 +30,17 @@ func registerAudit(app core.App) {
 		}
 	}
 	const trail = "The application events are the audit trail: the server writes one with every status change, and nobody changes or deletes them."
-	app.OnRecordCreateRequest(EventsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{
+	app.OnRecordCreateRequest(collections.ApplicationEvents).Bind(&hook.Handler[*core.RecordRequestEvent]{
 		Id: eventsCreateHookId, Func: refuse(trail),
 	})
-	app.OnRecordUpdateRequest(EventsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{
+	app.OnRecordUpdateRequest(collections.ApplicationEvents).Bind(&hook.Handler[*core.RecordRequestEvent]{
 		Id: eventsUpdateHookId, Func: refuse(trail),
 	})
-	app.OnRecordDeleteRequest(EventsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{
+	app.OnRecordDeleteRequest(collections.ApplicationEvents).Bind(&hook.Handler[*core.RecordRequestEvent]{
 		Id: eventsDeleteHookId, Func: refuse(trail),
 	})
 
-	app.OnRecordUpdateRequest(NotificationsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{
+	app.OnRecordUpdateRequest(collections.Notifications).Bind(&hook.Handler[*core.RecordRequestEvent]{
 		Id: notificationsUpdateHookId,
 		Func: func(e *core.RecordRequestEvent) error {
 			if e.HasSuperuserAuth() {
@@ -47,7 +49,7 @@ func registerAudit(app core.App) {
 			return e.Next()
 		},
 	})
-	app.OnRecordDeleteRequest(NotificationsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{
+	app.OnRecordDeleteRequest(collections.Notifications).Bind(&hook.Handler[*core.RecordRequestEvent]{
 		Id: notificationsDeleteHookId, Func: refuse("Notifications are kept: the inbox is append-only."),
 	})
 }

@@ -209,12 +209,12 @@ func TestCorrectionJourney(t *testing.T) {
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				record := applicationA(t, app)
 				summary := record.GetString("summary")
-				for _, want := range []string{"6471030202160001", "<th>Nomor Kartu Keluarga (KK)</th>", "KTP-el kepala keluarga: 2 berkas", "Diganti atau dihapus"} {
+				for _, want := range []string{"6471030202160001", "<th>Nomor Kartu Keluarga (KK)</th>", "KTP-el salah satu anggota keluarga di KK ini: 2 berkas", "Diganti atau dihapus"} {
 					if !strings.Contains(summary, want) {
 						t.Errorf("summary lacks %q: %s", want, summary)
 					}
 				}
-				resubmissions(t, app, 1, "Jawaban diubah: Nomor Kartu Keluarga (KK); dokumen diganti atau dihapus: KTP-el kepala keluarga; dokumen baru: KTP-el kepala keluarga, KTP-el kepala keluarga.")
+				resubmissions(t, app, 1, "Jawaban diubah: Nomor Kartu Keluarga (KK); dokumen diganti atau dihapus: KTP-el salah satu anggota keluarga di KK ini; dokumen baru: KTP-el salah satu anggota keluarga di KK ini, KTP-el salah satu anggota keluarga di KK ini.")
 			},
 		},
 		{

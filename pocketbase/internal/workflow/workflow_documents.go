@@ -10,6 +10,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/types"
+
+	"dukcapil-daring/server/internal/collections"
 )
 
 const (
@@ -42,9 +44,9 @@ func registerDocumentsLink(app core.App) {
 			return SyncDocumentList(tx, e.Record.GetString("application"))
 		})
 	}
-	app.OnRecordCreateExecute(DocumentsCollection).Bind(&hook.Handler[*core.RecordEvent]{Id: documentsLinkHookId, Func: relist})
-	app.OnRecordUpdateExecute(DocumentsCollection).Bind(&hook.Handler[*core.RecordEvent]{Id: documentsLinkHookId, Func: relist})
-	app.OnRecordUpdateRequest(DocumentsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{
+	app.OnRecordCreateExecute(collections.Documents).Bind(&hook.Handler[*core.RecordEvent]{Id: documentsLinkHookId, Func: relist})
+	app.OnRecordUpdateExecute(collections.Documents).Bind(&hook.Handler[*core.RecordEvent]{Id: documentsLinkHookId, Func: relist})
+	app.OnRecordUpdateRequest(collections.Documents).Bind(&hook.Handler[*core.RecordRequestEvent]{
 		Id:   documentsSupersedeHookId,
 		Func: onSupersede,
 	})
@@ -57,7 +59,7 @@ func onSupersede(e *core.RecordRequestEvent) error {
 		return e.Next()
 	}
 	return inTransaction(e, func(tx core.App) error {
-		application, err := tx.FindRecordById(ApplicationsCollection, e.Record.GetString("application"))
+		application, err := tx.FindRecordById(collections.Applications, e.Record.GetString("application"))
 		if err != nil {
 			return err
 		}

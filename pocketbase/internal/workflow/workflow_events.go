@@ -2,12 +2,14 @@ package workflow
 
 import (
 	"github.com/pocketbase/pocketbase/core"
+
+	"dukcapil-daring/server/internal/collections"
 )
 
 // writeEvent appends the application_events row of a status change; call
 // it with the transaction app of the change.
 func writeEvent(tx core.App, application, from, to string, who actor, note string) error {
-	collection, err := tx.FindCachedCollectionByNameOrId(EventsCollection)
+	collection, err := tx.FindCachedCollectionByNameOrId(collections.ApplicationEvents)
 	if err != nil {
 		return err
 	}

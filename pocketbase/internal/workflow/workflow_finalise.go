@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"dukcapil-daring/server/internal/catalog"
+	"dukcapil-daring/server/internal/collections"
 )
 
 // finalise checks an application that a resident submits or resubmits
@@ -102,7 +103,7 @@ func answersOf(record *core.Record) map[string]any {
 // activeDocuments returns the documents of an application that are part of
 // it (not superseded), in the order they were added.
 func activeDocuments(tx core.App, application string) ([]*core.Record, error) {
-	return tx.FindRecordsByFilter(DocumentsCollection, "application = {:id} && superseded = false", "created", 0, 0,
+	return tx.FindRecordsByFilter(collections.Documents, "application = {:id} && superseded = false", "created", 0, 0,
 		dbx.Params{"id": application})
 }
 

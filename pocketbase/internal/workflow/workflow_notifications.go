@@ -5,12 +5,8 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
-)
 
-// Collection names of the resident's inbox.
-const (
-	NotificationsCollection = "notifications"
-	UsersCollection         = "users"
+	"dukcapil-daring/server/internal/collections"
 )
 
 // DeliveryPending is the delivery state of a new notification: the push
@@ -48,7 +44,7 @@ func WriteNotification(tx core.App, owner, application, kind string, textIn func
 		texts[locale] = t
 	}
 	text := texts[OwnerLocale(tx, owner)]
-	collection, err := tx.FindCachedCollectionByNameOrId(NotificationsCollection)
+	collection, err := tx.FindCachedCollectionByNameOrId(collections.Notifications)
 	if err != nil {
 		return err
 	}
@@ -68,7 +64,7 @@ func WriteNotification(tx core.App, owner, application, kind string, textIn func
 // (users.locale): LocaleEN for "en", else LocaleID, also when the resident
 // cannot be read.
 func OwnerLocale(tx core.App, owner string) string {
-	user, err := tx.FindRecordById(UsersCollection, owner)
+	user, err := tx.FindRecordById(collections.Users, owner)
 	if err != nil {
 		return LocaleID
 	}

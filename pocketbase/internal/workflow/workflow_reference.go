@@ -8,7 +8,8 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
-	"dukcapil-daring/server/internal/catalog"
+	"dukcapil-daring/server/internal/collections"
+	"dukcapil-daring/server/internal/office"
 )
 
 // ReferencePrefix starts every reference number (Balikpapan).
@@ -17,7 +18,7 @@ const ReferencePrefix = "BPN-"
 // ReferenceDayPrefix returns the start of the references of the WITA day of
 // now: BPN-YYYYMMDD-.
 func ReferenceDayPrefix(now time.Time) string {
-	return ReferencePrefix + strings.ReplaceAll(catalog.Today(now), "-", "") + "-"
+	return ReferencePrefix + strings.ReplaceAll(office.Today(now), "-", "") + "-"
 }
 
 // AssignReference gives the application with the given id its reference
@@ -39,7 +40,7 @@ func AssignReference(tx core.App, id string, now time.Time) (string, error) {
 		reference := fmt.Sprintf("%s%04d", prefix, n)
 		// claim it now, so that a conflict shows here and not in the save
 		_, err = tx.NonconcurrentDB().
-			Update(ApplicationsCollection, dbx.Params{"reference": reference}, dbx.HashExp{"id": id}).
+			Update(collections.Applications, dbx.Params{"reference": reference}, dbx.HashExp{"id": id}).
 			Execute()
 		if err == nil {
 			return reference, nil
@@ -62,7 +63,7 @@ func nextReferenceNumber(tx core.App, prefix string, fromHighest bool) (int, err
 	var n int
 	err := tx.NonconcurrentDB().
 		Select(expr).
-		From(ApplicationsCollection).
+		From(collections.Applications).
 		Where(dbx.Like("reference", prefix).Match(false, true).Escape()).
 		Row(&n)
 	return n + 1, err

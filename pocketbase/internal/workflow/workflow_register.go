@@ -13,13 +13,8 @@ package workflow
 import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
-)
 
-// Collection names.
-const (
-	ApplicationsCollection = "applications"
-	DocumentsCollection    = "documents"
-	EventsCollection       = "application_events"
+	"dukcapil-daring/server/internal/collections"
 )
 
 // Application statuses (DESIGN.md "Application status").
@@ -63,11 +58,11 @@ func Register(app core.App) {
 	registerAudit(app)
 	registerDocumentsLink(app)
 
-	app.OnRecordCreateRequest(ApplicationsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{
+	app.OnRecordCreateRequest(collections.Applications).Bind(&hook.Handler[*core.RecordRequestEvent]{
 		Id:   createHookId,
 		Func: onCreate,
 	})
-	app.OnRecordUpdateRequest(ApplicationsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{
+	app.OnRecordUpdateRequest(collections.Applications).Bind(&hook.Handler[*core.RecordRequestEvent]{
 		Id:   updateHookId,
 		Func: onUpdate,
 	})

@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"dukcapil-daring/server/internal/catalog"
+	"dukcapil-daring/server/internal/collections"
 )
 
 // actor is who makes a request: the resident's id, or empty for staff and
@@ -108,7 +109,7 @@ func onUpdate(e *core.RecordRequestEvent) error {
 	return inTransaction(e, func(tx core.App) error {
 		// the record was read before the transaction: a concurrent request
 		// may have changed the status since
-		current, err := tx.FindRecordById(ApplicationsCollection, e.Record.Id)
+		current, err := tx.FindRecordById(collections.Applications, e.Record.Id)
 		if err != nil {
 			return err
 		}

@@ -11,7 +11,8 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
-	"dukcapil-daring/server/internal/catalog"
+	"dukcapil-daring/server/internal/collections"
+	"dukcapil-daring/server/internal/office"
 )
 
 // checkStaffChange refuses a status change that the staff table does not
@@ -28,7 +29,7 @@ func checkStaffChange(before, after *core.Record, from, to string) error {
 
 	errs := validation.Errors{}
 	if to == StatusCompleted && (from != to || !sameValue(before.Get("results"), after.Get("results"))) &&
-		fileCount(after, "results") == 0 {
+		fileCount(after, "results") == 0 && !completedWithoutResult(after.GetString("service")) {
 		errs["results"] = validation.NewError(CodeResultRequired,
 			fmt.Sprintf("An application becomes %q only with at least one result PDF in results.", StatusCompleted))
 	}
@@ -42,6 +43,13 @@ func checkStaffChange(before, after *core.Record, from, to string) error {
 		return apis.NewBadRequestError("The status cannot be changed yet.", errs)
 	}
 	return nil
+}
+
+// completedWithoutResult tells whether an application of service is
+// completed without a result PDF: its result is a card that the resident
+// collects at the office ("ready to collect", with a ktp-ambil visit).
+func completedWithoutResult(service string) bool {
+	return collectedInPerson[service]
 }
 
 // fileCount returns the number of files of a file field after the update:
@@ -70,7 +78,7 @@ func fileCount(record *core.Record, field string) int {
 // process date that the request itself sets is kept. It returns the process
 // date and the queue number.
 func queueByHand(tx core.App, before, record *core.Record, now time.Time) (string, int, error) {
-	date := catalog.Today(now)
+	date := office.Today(now)
 	if given := record.GetDateTime("process_date"); !given.IsZero() && !given.Equal(before.GetDateTime("process_date")) {
 		date = given.Time().UTC().Format(time.DateOnly)
 	}
@@ -106,7 +114,7 @@ func NextQueueNumber(tx core.App, date string) (int, error) {
 	}
 	err = tx.NonconcurrentDB().
 		Select("COALESCE(MAX([[queue_no]]), 0)").
-		From(ApplicationsCollection).
+		From(collections.Applications).
 		Where(dbx.NewExp("[[process_date]] >= {:from} AND [[process_date]] < {:to}", dbx.Params{"from": date, "to": next})).
 		Row(&highest)
 	return highest + 1, err

@@ -14,7 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
-	"dukcapil-daring/server/internal/catalog"
+	"dukcapil-daring/server/internal/office"
 	"dukcapil-daring/server/internal/servertest"
 	"dukcapil-daring/server/internal/testapp"
 	"dukcapil-daring/server/internal/workflow"
@@ -138,8 +138,6 @@ func TestStaffTransitionTable(t *testing.T) {
 			}
 			s.ExpectedStatus = http.StatusOK
 			s.ExpectedContent = []string{`"status":"` + to + `"`}
-			// the push worker is registered as on the server and may already have tried the
-			// fixture's subscription, so the delivery is pending or decided, never unset
 			s.AfterTestFunc = func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				got := events(t, app, testapp.ApplicationA)
 				if len(got) != 2 {
@@ -147,7 +145,7 @@ func TestStaffTransitionTable(t *testing.T) {
 				}
 				wantNote := note
 				if to == "queued" {
-					wantNote = "Antrean " + catalog.Today(time.Now()) + ", nomor 1 (diantrekan staf)"
+					wantNote = "Antrean " + office.Today(time.Now()) + ", nomor 1 (diantrekan staf)"
 				}
 				if want := (event{from, to, "", "staff", wantNote}); got[1] != want {
 					t.Errorf("event %+v, want %+v", got[1], want)
@@ -161,7 +159,7 @@ func TestStaffTransitionTable(t *testing.T) {
 					return
 				}
 				if len(notes) != 1 || notes[0].Kind != wantKind || notes[0].Owner != testapp.ResidentA ||
-					notes[0].Application != testapp.ApplicationA || notes[0].Delivery == "" || notes[0].Read {
+					notes[0].Application != testapp.ApplicationA || notes[0].Delivery != "pending" || notes[0].Read {
 					t.Errorf("notifications %+v, want one %s for A", notes, wantKind)
 				}
 			}
@@ -330,7 +328,7 @@ func TestStaffDecisionConditions(t *testing.T) {
 			Body:    strings.NewReader(`{"status":"queued"}`),
 			Headers: staff,
 			BeforeTestFunc: func(t testing.TB, app *tests.TestApp, e *core.ServeEvent) {
-				today := catalog.Today(time.Now())
+				today := office.Today(time.Now())
 				newApplication(t, app, "appqueuedtoday1", testapp.ResidentB, map[string]any{
 					"status": "in_process", "process_date": workflow.ProcessDateValue(today), "queue_no": 4,
 				})
@@ -342,7 +340,7 @@ func TestStaffDecisionConditions(t *testing.T) {
 			ExpectedStatus:  http.StatusOK,
 			ExpectedContent: []string{`"status":"queued"`, `"queue_no":5`},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
-				today := catalog.Today(time.Now())
+				today := office.Today(time.Now())
 				record, _ := app.FindRecordById("applications", testapp.ApplicationA)
 				if got := record.GetString("process_date"); got != today+" 00:00:00.000Z" {
 					t.Errorf("process_date %q, want today %s", got, today)

@@ -11,7 +11,11 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"dukcapil-daring/server/internal/catalog"
+	"dukcapil-daring/server/internal/collections"
 )
+
+// wita is the office's time (Asia/Makassar: UTC+8, no daylight saving time).
+var wita = time.FixedZone("WITA", 8*60*60)
 
 // summaryHTML is the summary that staff read on the application in the
 // dashboard (an editor field, rendered as HTML by its record panel): the
@@ -73,7 +77,7 @@ func summaryHTML(tx core.App, record *core.Record, answers map[string]any, docum
 	if len(superseded) > 0 {
 		b.WriteString("<p>Diganti atau dihapus oleh pemohon (tetap disimpan):</p><ul>")
 		for _, d := range superseded {
-			at := d.GetDateTime(supersededAtField).Time().In(catalog.Location())
+			at := d.GetDateTime(supersededAtField).Time().In(wita)
 			fmt.Fprintf(&b, "<li>%s (%s %s WITA)</li>", esc(requirementName(s, d.GetString("kind"))),
 				esc(catalog.FormatDateID(at.Format(time.DateOnly))), at.Format("15.04"))
 		}
@@ -137,7 +141,7 @@ func correctionNote(tx core.App, before, record *core.Record, documents []*core.
 // supersededDocuments returns the documents of an application that the
 // resident replaced or removed, oldest first.
 func supersededDocuments(tx core.App, application string) ([]*core.Record, error) {
-	return tx.FindRecordsByFilter(DocumentsCollection, "application = {:id} && superseded = true", "superseded_at", 0, 0,
+	return tx.FindRecordsByFilter(collections.Documents, "application = {:id} && superseded = true", "superseded_at", 0, 0,
 		dbx.Params{"id": application})
 }
 

@@ -23,10 +23,10 @@ func TestStatusTexts(t *testing.T) {
 			Body:  "Application BPN-20261130-0042 is complete. Open the app to download the document."}},
 		{"id", "completed", "ktp-ganti", "", workflow.Text{
 			Title: "KTP-el pengganti siap diambil",
-			Body:  "Permohonan BPN-20261130-0042 selesai. Ambil KTP-el Anda di kantor Disdukcapil pada jam layanan (Senin–Jumat, 07.30–16.00 WITA)."}},
+			Body:  "Permohonan BPN-20261130-0042 selesai. Ambil KTP-el Anda di kantor Disdukcapil pada jam layanan (Senin–Jumat, 07.30–16.00 WITA): pesan waktu pengambilan di aplikasi."}},
 		{"en", "completed", "ktp-ganti", "", workflow.Text{
 			Title: "Replacement KTP-el ready to collect",
-			Body:  "Application BPN-20261130-0042 is complete. Collect your KTP-el at the Disdukcapil office during opening hours (Monday–Friday, 07:30–16:00 WITA)."}},
+			Body:  "Application BPN-20261130-0042 is complete. Collect your KTP-el at the Disdukcapil office during opening hours (Monday–Friday, 07:30–16:00 WITA): book a collection time in the app."}},
 		{"id", "needs_revision", "akta-kematian", " Surat kematian dari rumah sakit belum diunggah. ", workflow.Text{
 			Title: "Perlu perbaikan: Akta kematian",
 			Body:  "Surat kematian dari rumah sakit belum diunggah.\nPermohonan BPN-20261130-0042: perbaiki di aplikasi, lalu kirim lagi."}},
@@ -102,8 +102,8 @@ func TestServiceNamesInASentence(t *testing.T) {
 		{"id", "kk-baru", "Permohonan Kartu Keluarga (KK) baru"},
 		{"id", "kk-perubahan", "Permohonan perubahan data Kartu Keluarga (KK)"},
 		{"id", "ktp-ganti", "Permohonan KTP-el hilang atau rusak"},
-		{"id", "pindah-keluar", "Permohonan surat pindah (SKPWNI)"},
-		{"en", "pindah-keluar", "Your moving-out letter (SKPWNI) application"},
+		{"id", "pindah-keluar", "Permohonan pindah alamat atau surat pindah (SKPWNI)"},
+		{"en", "pindah-keluar", "Your moving house or moving-out letter (SKPWNI) application"},
 		{"en", "kk-hilang", "Your lost or damaged family card (KK) application"},
 		{"en", "ktp-ganti", "Your lost or damaged KTP-el application"},
 	} {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICES } from './index';
 import { answerAt, FIELD_TYPES, fieldSchema, PERSON_PARTS } from './registry';
+import { SETTINGS } from './settings';
 import { blankAnswers, validateAnswers } from './validate';
 import type { Answers, Condition, Field, OnlineService } from './types';
 import { validBirth } from './services/akta-kelahiran.fixtures';
@@ -27,7 +28,9 @@ const DOMAIN_CODES = [
 	'akta-perceraian',
 	'ktp-ganti',
 	'ktp-rekam',
-	'pengaduan'
+	'pengaduan',
+	// collecting a printed KTP-el (issue 13), after an online ktp-ganti
+	'ktp-ambil'
 ];
 
 const VALID_ANSWERS: Record<string, Answers> = {
@@ -89,7 +92,7 @@ function localizedTexts(value: unknown, where = ''): [string, { id: unknown; en:
 }
 
 describe('the catalog', () => {
-	it('has exactly the twelve services of DOMAIN.md, in its order', () => {
+	it('has exactly the twelve services of DOMAIN.md in its order, and card collection', () => {
 		expect(SERVICES.map((service) => service.code)).toEqual(DOMAIN_CODES);
 		expect(new Set(SERVICES.map((service) => service.code)).size).toBe(SERVICES.length);
 		expect(online.map((service) => service.code)).toEqual(DOMAIN_CODES.slice(0, 10));
@@ -147,8 +150,40 @@ describe.each(online.map((service) => [service.code, service] as const))('%s', (
 		}
 	});
 
-	/** A condition names a field in its scope, other than itself, and values that field can take. */
+	/** A condition names fields in its scope, other than itself, and values they (or a setting) can take. */
 	function expectConditionValid(condition: Condition, scope: Map<string, { field: Field; part?: string }>, owner: string) {
+		const isDate = (path: string) => {
+			const target = scope.get(path);
+			expect(target, `${owner}: date "${path}"`).toBeDefined();
+			expect(target!.part === 'birth_date' || (!target!.part && target!.field.type === 'date'), `${owner}: "${path}" is a date`).toBe(true);
+			expect(path.split('.')[0], owner).not.toBe(owner);
+		};
+		if ('any' in condition || 'all' in condition) {
+			const parts = 'any' in condition ? condition.any : condition.all;
+			expect(parts.length, owner).toBeGreaterThan(1);
+			for (const part of parts) expectConditionValid(part, scope, owner);
+			return;
+		}
+		if ('setting' in condition) {
+			const setting = SETTINGS.find((candidate) => candidate.name === condition.setting);
+			expect(setting, `${owner}: setting "${condition.setting}"`).toBeDefined();
+			const values = setting!.type === 'choice' ? setting!.options.map((option) => option.value) : [];
+			for (const value of condition.in) expect(values, `${owner}: setting values`).toContain(value);
+			return;
+		}
+		if ('birth' in condition) {
+			isDate(condition.birth);
+			isDate(condition.on);
+			expect(Number.isInteger(condition.ageUnder) && condition.ageUnder > 0, owner).toBe(true);
+			return;
+		}
+		if ('daysSince' in condition) {
+			isDate(condition.daysSince);
+			const days = condition.atLeastDays;
+			if (typeof days === 'string') expect(SETTINGS.find((setting) => setting.name === days)?.type, `${owner}: setting "${days}"`).toBe('number');
+			else expect(days, owner).toBeGreaterThan(0);
+			return;
+		}
 		const target = scope.get(condition.field);
 		expect(target, `${owner}: when.field "${condition.field}"`).toBeDefined();
 		expect(condition.field, owner).not.toBe(owner);
@@ -175,7 +210,10 @@ describe.each(online.map((service) => [service.code, service] as const))('%s', (
 		expect(name, service.subject.name).toBeDefined();
 		expect(nik!.part === 'nik' || nik!.field.type === 'nik' || nik!.field.type === 'kk', service.subject.nik).toBe(true);
 		expect(name!.part === 'name' || name!.field.type === 'text', service.subject.name).toBe(true);
-		for (const path of [service.subject.nik, service.subject.name]) {
+		// the NIK may be hidden only when another, always asked, takes its place
+		const always = service.subject.nikWhenHidden ? [service.subject.nikWhenHidden, service.subject.name] : [service.subject.nik, service.subject.name];
+		if (service.subject.nikWhenHidden) expect(paths.get(service.subject.nikWhenHidden)?.part, service.subject.nikWhenHidden).toBe('nik');
+		for (const path of always) {
 			const top = fields.find((field) => field.name === path.split('.')[0])!;
 			expect(top.when, path).toBeUndefined();
 			expect(top.required, path).not.toBe(false);
@@ -199,6 +237,14 @@ describe.each(online.map((service) => [service.code, service] as const))('%s', (
 				expect(text.id.trim(), requirement.code).not.toBe('');
 				expect(text.en.trim(), requirement.code).not.toBe('');
 			}
+		}
+	});
+
+	it('says in the resident\'s words when each conditional document is asked for', () => {
+		for (const requirement of service.documents) {
+			if (!requirement.when) continue;
+			expect(requirement.asked?.id.trim(), `${requirement.code}.asked.id`).toBeTruthy();
+			expect(requirement.asked?.en.trim(), `${requirement.code}.asked.en`).toBeTruthy();
 		}
 	});
 

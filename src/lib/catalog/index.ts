@@ -2,7 +2,7 @@ import { aktaKelahiran } from './services/akta-kelahiran';
 import { aktaKematian } from './services/akta-kematian';
 import { aktaPerceraian } from './services/akta-perceraian';
 import { aktaPerkawinan } from './services/akta-perkawinan';
-import { ktpRekam, pengaduan } from './services/in-person';
+import { ktpAmbil, ktpRekam, pengaduan } from './services/in-person';
 import { kkBaru } from './services/kk-baru';
 import { kkHilang } from './services/kk-hilang';
 import { kkPerubahan } from './services/kk-perubahan';
@@ -26,7 +26,8 @@ export const SERVICES: readonly Service[] = [
 	aktaPerceraian,
 	ktpGanti,
 	ktpRekam,
-	pengaduan
+	pengaduan,
+	ktpAmbil
 ];
 
 /** serviceByCode finds a service, or undefined for an unknown code. */

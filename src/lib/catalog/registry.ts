@@ -1,8 +1,10 @@
 import * as v from 'valibot';
 import { nikError } from './nik';
 import { KECAMATAN, kelurahanOf } from './districts';
+import { OFFICE_TIME_ZONE } from '../office/calendar';
 import type { AnswerCode } from './codes';
-import type { Answers, Condition, Field, FieldType, PersonPart } from './types';
+import { conditionHolds } from './conditions';
+import type { Answers, Field, FieldType, PersonPart } from './types';
 
 /**
  * The field-type registry: each type of the catalog maps to its valibot rule. Every rule names its
@@ -33,9 +35,9 @@ export function isValidIsoDate(value: string): boolean {
 	return year >= 1900 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** todayInBalikpapan returns today's date (YYYY-MM-DD) in Asia/Makassar. */
+/** todayInBalikpapan returns today's date (YYYY-MM-DD) in the office's time zone (Asia/Makassar). */
 export function todayInBalikpapan(now: Date = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+	return new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** A trimmed string; empty passes unless required, and the checks run only on non-empty input. */
@@ -172,16 +174,8 @@ export function fieldSchema(field: Field): Schema {
 	}
 }
 
-/** answerAt reads the answer at a dotted path ("mother.nik", "movers.0.name"), or undefined. */
-export function answerAt(answers: Answers, path: string): unknown {
-	return path.split('.').reduce<unknown>((node, key) => (node as Answers | undefined)?.[key], answers);
-}
-
-/** conditionHolds tells whether a field with this condition is shown, given the answers around it. */
-export function conditionHolds(condition: Condition | undefined, answers: Answers): boolean {
-	if (!condition) return true;
-	return condition.in.includes(answerAt(answers, condition.field) as string | boolean);
-}
+// A condition (and the answer at a path) is read as conditions.ts says, here and for the documents.
+export { answerAt, conditionHolds } from './conditions';
 
 /**
  * objectSchema validates the answers to a list of fields: each shown field by its rule; a hidden

@@ -12,12 +12,46 @@ export interface Localized {
 }
 
 /**
- * A field is shown only when the condition holds: the answer at `field` (a field name of the same
- * service, or `group.field` inside a repeatable group item) is one of `in`.
+ * A field is shown (or a document asked for) only when its condition holds. The kinds
+ * (src/lib/catalog/conditions.ts, and the same in the Go server):
+ * - an answer: the answer at `field` (a field name of the same service, or `group.field` inside a
+ *   repeatable group item) is one of `in`;
+ * - an age: someone born on the date at `birth` is younger than `ageUnder` whole years on the date
+ *   at `on` (both valid dates; otherwise the condition does not hold);
+ * - days since: at least `atLeastDays` days (a number, or the name of a number setting) lie between
+ *   the date at `daysSince` and today in Balikpapan;
+ * - a setting of the office (settings.ts) has one of the values `in`;
+ * - `any` of some conditions, or `all` of them.
  */
-export interface Condition {
+export type Condition = AnswerCondition | AgeCondition | DaysSinceCondition | SettingCondition | AnyCondition | AllCondition;
+
+export interface AnswerCondition {
 	field: string;
 	in: (string | boolean)[];
+}
+
+export interface AgeCondition {
+	birth: string;
+	on: string;
+	ageUnder: number;
+}
+
+export interface DaysSinceCondition {
+	daysSince: string;
+	atLeastDays: number | string;
+}
+
+export interface SettingCondition {
+	setting: string;
+	in: (string | number | boolean)[];
+}
+
+export interface AnyCondition {
+	any: Condition[];
+}
+
+export interface AllCondition {
+	all: Condition[];
 }
 
 export interface ChoiceOption {
@@ -132,11 +166,15 @@ export interface DocumentRequirement {
 	when?: Condition;
 	/** How many files (pages, sides) it may have: the server refuses more. 1 when unset. */
 	maxFiles?: number;
+	/** When a conditional document is asked for, in the resident's words ("if you rent"), for the service page. */
+	asked?: Localized;
 }
 
 /** A deadline from the date of the event: late applications get a notice, never a refusal. */
 export interface Deadline {
 	days: number;
+	/** A number setting of the office that replaces `days` (settings.ts), for a deadline still to confirm. */
+	daysSetting?: string;
 	/** The date field the deadline counts from. */
 	from: string;
 	notice: Localized;
@@ -148,6 +186,8 @@ interface ServiceCommon {
 	description: Localized;
 	/** Who may apply. */
 	eligibility: Localized;
+	/** What helps residents of this service (shared/DOMAIN.md "What residents should be told"). */
+	notes?: Localized[];
 }
 
 export interface OnlineService extends ServiceCommon {
@@ -155,8 +195,11 @@ export interface OnlineService extends ServiceCommon {
 	steps: Step[];
 	documents: DocumentRequirement[];
 	deadline?: Deadline;
-	/** The field holding the subject of the application (copied to subject_nik / subject_name). */
-	subject: { nik: string; name: string };
+	/**
+	 * The field holding the subject of the application (copied to subject_nik / subject_name);
+	 * `nikWhenHidden` is the NIK read when the field of `nik` is hidden (a foundling has no known mother).
+	 */
+	subject: { nik: string; name: string; nikWhenHidden?: string };
 	/** A person field (with nik and name parts) prefilled from the signed-in resident's profile. */
 	applicant?: string;
 }

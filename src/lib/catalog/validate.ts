@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { conditionFields } from './conditions';
 import { conditionHolds, emptyAnswers, objectSchema } from './registry';
 import type { Answers, Condition, DocumentRequirement, OnlineService, Step } from './types';
 
@@ -45,19 +46,20 @@ export function blankAnswers(service: OnlineService): Answers {
 }
 
 /**
- * conditionApplies tells whether a condition holds and the field it reads is itself shown (and so on
- * up the chain): the stale answer of a field hidden by a later change asks for nothing. Example: in
- * pindah-keluar the owner's letter depends on the housing at the destination, which is asked only
- * for a destination within the city.
+ * conditionApplies tells whether a condition holds and the fields it reads are themselves shown (and
+ * so on up the chain): the stale answer of a field hidden by a later change asks for nothing.
+ * Example: in pindah-keluar the owner's letter depends on the housing at the destination, which is
+ * asked only for a destination within the city. Of `any` and `all`, each part is judged so.
  */
-export function conditionApplies(service: OnlineService, condition: Condition | undefined, answers: Answers): boolean {
-	const seen = new Set<string>();
-	for (let current = condition; current; ) {
-		if (!conditionHolds(current, answers)) return false;
-		const name = current.field.split('.')[0];
-		if (seen.has(name)) break;
-		seen.add(name);
-		current = service.steps.flatMap((step) => step.fields).find((field) => field.name === name)?.when;
+export function conditionApplies(service: OnlineService, condition: Condition | undefined, answers: Answers, seen: ReadonlySet<string> = new Set()): boolean {
+	if (!condition) return true;
+	if ('any' in condition) return condition.any.some((part) => conditionApplies(service, part, answers, seen));
+	if ('all' in condition) return condition.all.every((part) => conditionApplies(service, part, answers, seen));
+	if (!conditionHolds(condition, answers)) return false;
+	for (const name of conditionFields(condition)) {
+		if (seen.has(name)) continue;
+		const field = service.steps.flatMap((step) => step.fields).find((candidate) => candidate.name === name);
+		if (field?.when && !conditionApplies(service, field.when, answers, new Set([...seen, name]))) return false;
 	}
 	return true;
 }

@@ -1,5 +1,6 @@
 import type { Answers, OnlineService } from '$lib/catalog';
 import { isValidIsoDate, todayInBalikpapan } from '$lib/catalog/registry';
+import { deadlineDays } from '$lib/catalog/settings';
 
 /**
  * pastDeadline tells whether the event date of an application is older than the service's
@@ -11,5 +12,5 @@ export function pastDeadline(service: OnlineService, answers: Answers, now: Date
 	if (typeof value !== 'string' || !isValidIsoDate(value)) return false;
 	const eventDay = Date.parse(`${value}T00:00:00Z`);
 	const today = Date.parse(`${todayInBalikpapan(now)}T00:00:00Z`);
-	return (today - eventDay) / 86_400_000 > service.deadline.days;
+	return (today - eventDay) / 86_400_000 > deadlineDays(service.deadline);
 }

@@ -1,6 +1,7 @@
 import { m } from '$lib/i18n';
 import type { StatusEvent } from '$lib/local/db';
 import { formatOfficeDay } from './overview';
+import { OFFICE_TIME_ZONE } from '$lib/office/calendar';
 
 const STATUS_TEXT: Record<string, () => string> = {
 	uploading: m.status_uploading,
@@ -32,7 +33,7 @@ export function formatWita(serverTime: string | number, locale: 'id' | 'en'): st
 		hour: '2-digit',
 		minute: '2-digit',
 		hourCycle: 'h23',
-		timeZone: 'Asia/Makassar'
+		timeZone: OFFICE_TIME_ZONE
 	}).format(time);
 	return `${text} WITA`;
 }

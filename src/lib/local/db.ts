@@ -180,6 +180,59 @@ export interface LocalDocument {
 	superseded?: boolean;
 }
 
+/**
+ * Where a visit request is on this phone:
+ * - outbox: asked for, waiting to be sent (offline, or the server was not reached yet);
+ * - sent: the server answered; `status` says what the office has (booked, cancelled, attended, no_show);
+ * - no_capacity: the server found no place within 10 working days; nothing was booked;
+ * - refused: the server refused the request for another reason (`refusal` holds its codes).
+ */
+export type VisitState = 'outbox' | 'sent' | 'no_capacity' | 'refused';
+
+/** A resident's visit to the office (appointments on the server), asked for on the phone. */
+export interface LocalVisit {
+	/** Made on the phone in PocketBase's id form; the server record gets the same id. */
+	id: string;
+	owner: string;
+	/** An in-person service code (ktp-rekam, pengaduan, ktp-ambil). */
+	service: string;
+	/** The day asked for, YYYY-MM-DD (WITA). */
+	preferredDate: string;
+	partOfDay?: 'pagi' | 'siang';
+	/** The online application this visit belongs to (a ktp-ganti card to collect). */
+	application?: string;
+	state: VisitState;
+	requestedAt: number;
+	updated: number;
+	/** What the server booked. */
+	status?: 'booked' | 'cancelled' | 'attended' | 'no_show';
+	slot?: string;
+	date?: string;
+	start?: string;
+	end?: string;
+	code?: string;
+	/** "cancel" pressed (also offline) and not yet confirmed by the server. */
+	cancelRequested?: boolean;
+	/** Failed tries in a row and when to try again (ms since the epoch). */
+	attempts?: number;
+	nextAttemptAt?: number;
+	lastError?: string;
+	/** The server's codes when it refused the request or the cancel. */
+	refusal?: Record<string, string>;
+}
+
+/** A slot of an in-person service as last seen from the server: times and places left. */
+export interface LocalSlot {
+	id: string;
+	service: string;
+	date: string;
+	start: string;
+	end: string;
+	capacity: number;
+	booked: number;
+	closed: boolean;
+}
+
 /** The app's IndexedDB database. Bump the version and add a new stores() call for every change. */
 export class LocalDatabase extends Dexie {
 	applications!: EntityTable<LocalApplication, 'id'>;
@@ -189,6 +242,8 @@ export class LocalDatabase extends Dexie {
 	results!: EntityTable<LocalResult, 'key'>;
 	meta!: EntityTable<MetaEntry, 'key'>;
 	notifications!: EntityTable<LocalNotification, 'id'>;
+	visits!: EntityTable<LocalVisit, 'id'>;
+	visitSlots!: EntityTable<LocalSlot, 'id'>;
 
 	constructor(name = 'dukcapil-daring') {
 		super(name);
@@ -205,6 +260,12 @@ export class LocalDatabase extends Dexie {
 		});
 		this.version(3).stores({
 			notifications: 'id, owner, created'
+		});
+		// Versions after 3 are numbered by issue (13: visits), so that branches made in parallel
+		// never declare the same version with different stores.
+		this.version(13).stores({
+			visits: 'id, owner, [owner+state], [owner+service]',
+			visitSlots: 'id, service, [service+date]'
 		});
 	}
 }

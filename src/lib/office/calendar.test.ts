@@ -3,11 +3,16 @@ import vectors from '../../../tests/fixtures/office-calendar.json';
 import {
 	DEFAULT_INTAKE_TIME,
 	OFFICE_TIME_ZONE,
-	formatProcessingMorning,
 	isWorkingDay,
 	nextProcessingMorning,
-	type OfficeDay
+	processingMorningParts,
+	type OfficeDay,
+	type ProcessingMorning
 } from './calendar';
+import { m } from '$lib/i18n';
+
+/** The sentence the app shows: the parts of the morning through the messages. */
+const formatProcessingMorning = (morning: ProcessingMorning, locale: 'id' | 'en') => m.processing_morning(processingMorningParts(morning, locale), { locale });
 
 const KINDS: readonly string[] = ['holiday', 'cuti_bersama', 'extra_working_day'] satisfies OfficeDay['kind'][];
 
@@ -87,7 +92,7 @@ describe('nextProcessingMorning', () => {
 	});
 });
 
-describe('formatProcessingMorning', () => {
+describe('the processing morning sentence', () => {
 	const monday = nextProcessingMorning(new Date('2026-11-27T23:10:00Z'), officeDays);
 
 	it('reads in Indonesian', () => {

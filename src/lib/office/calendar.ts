@@ -143,21 +143,6 @@ export function processingMorningParts(
 	};
 }
 
-/**
- * formatProcessingMorning describes a processing morning in one phrase, in Indonesian
- * ("Senin, 30 November 2026, mulai pukul 07.30 WITA") or English
- * ("Monday 30 November 2026, from 07:30 WITA"); the app itself builds the sentence from
- * processingMorningParts and its messages.
- */
-export function formatProcessingMorning(
-	result: ProcessingMorning,
-	locale: 'id' | 'en',
-	timeZone: string = OFFICE_TIME_ZONE
-): string {
-	const { date, time, zone } = processingMorningParts(result, locale, timeZone);
-	return locale === 'id' ? `${date}, mulai pukul ${time} ${zone}` : `${date}, from ${time} ${zone}`;
-}
-
 // Indonesia's legal zone names (WIB, WITA, WIT), the same in both languages; browsers spell
 // them out only for Indonesian, so they are fixed here.
 const INDONESIAN_ZONES: Record<string, string> = {

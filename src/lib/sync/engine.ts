@@ -4,6 +4,7 @@ import type { SyncContext } from './context';
 import { classifyFailure, Failure } from '$lib/pb/errors';
 import { pull } from './pull';
 import { markSent, pushApplication, type PushProgressEvent } from './push';
+import { syncVisits } from '$lib/visits/sync';
 
 /**
  * The engine's state, which the UI observes:
@@ -147,6 +148,9 @@ export class SyncEngine {
 				}
 			}
 		}
+
+		// Visit requests and cancels (their own module: lib/visits/sync.ts)
+		if (!stop) stop = await syncVisits(this.ctx, owner);
 
 		if (!stop) {
 			try {

@@ -8,6 +8,7 @@ import { liveQuery } from 'dexie';
 import { syncStatus } from './status.svelte';
 import { defaultUploader } from './upload';
 import { mirrorAuth } from './auth-mirror';
+import { listenVisits } from '$lib/visits/sync';
 
 /**
  * The sync engine in the app: it runs on start, when the connection comes back, when the app
@@ -60,7 +61,9 @@ async function listen(): Promise<void> {
 		const stopNotifications = await pb.collection('notifications').subscribe('*', (event) => {
 			void storeNotification(context, event.record);
 		});
+		const stopVisits = await listenVisits(context);
 		unsubscribeRealtime = async () => {
+			await stopVisits();
 			await stopApplications();
 			await stopEvents();
 			await stopNotifications();

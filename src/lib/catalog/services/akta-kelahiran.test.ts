@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { aktaKelahiran as service } from './akta-kelahiran';
+import { withEvaluation } from '../conditions';
+import { settingDefaults } from '../settings';
 import { blankAnswers, documentsAskedFor, missingDocuments, validateAnswers, validateStep } from '../validate';
 import type { Answers } from '../types';
-import { validBirth } from './akta-kelahiran.fixtures';
+import { validBirth, validBirthOfFoundling, validBirthParentsOnKk, validBirthToUnmarriedMother } from './akta-kelahiran.fixtures';
 
 const step = (id: string) => service.steps.find((s) => s.id === id)!;
 
@@ -60,8 +62,54 @@ describe('akta-kelahiran', () => {
 
 	it('asks for the documents that fit the answers', () => {
 		expect(documentsAskedFor(service, validBirth).map((d) => d.code)).toEqual(['surat-kelahiran', 'buku-nikah', 'kk']);
-		const noLetter = { ...validBirth, has_birth_letter: 'no', parents_married_registered: 'no', on_behalf: 'yes' };
+		const noLetter = { ...validBirthParentsOnKk, has_birth_letter: 'no', on_behalf: 'yes' };
 		expect(documentsAskedFor(service, noLetter).map((d) => d.code)).toEqual(['kk', 'f2-03', 'f2-04', 'surat-kuasa']);
 		expect(missingDocuments(service, validBirth, ['kk']).map((d) => d.code)).toEqual(['surat-kelahiran', 'buku-nikah']);
+	});
+
+	describe('parents without a registered marriage', () => {
+		const codes = (answers: Answers) => documentsAskedFor(service, answers).map((d) => d.code);
+
+		it('an unmarried mother: the certificate names her only; no father, no marriage book, no F-2.04', () => {
+			expect(validateAnswers(service, validBirthToUnmarriedMother)).toEqual({});
+			expect(codes(validBirthToUnmarriedMother)).toEqual(['surat-kelahiran', 'kk']);
+			// the father's details are not asked, whatever is left in them
+			expect(validateStep(step('orang-tua'), { ...validBirthToUnmarriedMother, father: { nik: '123', name: '', birth_date: 'x' } })).toEqual({});
+			const hint = step('orang-tua').fields.find((field) => field.name === 'parents_on_kk_as_spouses')!.hint!;
+			expect(hint.id).toContain('nama ibu saja');
+			expect(hint.en).toContain('names the mother only');
+		});
+
+		it('parents whom the KK shows as husband and wife: the father is named, with F-2.04', () => {
+			expect(validateAnswers(service, validBirthParentsOnKk)).toEqual({});
+			expect(codes(validBirthParentsOnKk)).toEqual(['surat-kelahiran', 'kk', 'f2-04']);
+			expect(validateStep(step('orang-tua'), { ...validBirthParentsOnKk, father: { nik: '', name: '', birth_date: '' } })).toMatchObject({ 'father.nik': 'required' });
+		});
+
+		it('asks whether the KK shows them as a couple only when the marriage is not registered', () => {
+			expect(validateStep(step('orang-tua'), { ...validBirth, parents_on_kk_as_spouses: '' })).toEqual({});
+			expect(validateStep(step('orang-tua'), { ...validBirthToUnmarriedMother, parents_on_kk_as_spouses: '' })).toEqual({ parents_on_kk_as_spouses: 'required_choice' });
+		});
+	});
+
+	it('asks for two witnesses without a birth letter, or for every birth when the office sets so', () => {
+		expect(validateStep(step('keterangan'), { ...validBirth, witnesses: [] })).toEqual({});
+		const always = { ...settingDefaults(), birth_witnesses: 'always' };
+		withEvaluation({ settings: always }, () => {
+			expect(validateStep(step('keterangan'), { ...validBirth, witnesses: [] })).toEqual({ witnesses: 'group_min' });
+		});
+	});
+
+	it('a foundling: the police report, and no parents asked', () => {
+		expect(validateAnswers(service, validBirthOfFoundling)).toEqual({});
+		expect(documentsAskedFor(service, validBirthOfFoundling).map((d) => d.code)).toEqual(['kk', 'bap-penemuan-anak', 'f2-03']);
+		// a marriage answer left from before asks for nothing once the child is reported as found
+		expect(documentsAskedFor(service, { ...validBirthOfFoundling, parents_married_registered: 'yes' }).map((d) => d.code)).toEqual(['kk', 'bap-penemuan-anak', 'f2-03']);
+		expect(validateStep(step('orang-tua'), { ...validBirthOfFoundling, parents_married_registered: 'yes' })).toEqual({});
+	});
+
+	it('needs no court order for a late report: a notice only', () => {
+		expect(service.deadline?.notice.id).toContain('tidak perlu penetapan pengadilan');
+		expect(service.documents.map((d) => d.code)).not.toContain('penetapan-pengadilan');
 	});
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { aktaKematian as service } from './akta-kematian';
 import { blankAnswers, documentsAskedFor, missingDocuments, validateAnswers, validateStep } from '../validate';
 import type { Answers } from '../types';
-import { validDeath, witnesses } from './akta-kematian.fixtures';
+import { conditionMayHold, withEvaluation } from '../conditions';
+import { settingDefaults } from '../settings';
+import { validDeath, validDeathAtHome, validDeathLongAgo, validDeathReportedByNonHeir, witnesses } from './akta-kematian.fixtures';
 
 const step = (id: string) => service.steps.find((s) => s.id === id)!;
 
@@ -24,6 +26,7 @@ describe('akta-kematian', () => {
 			'reporter.nik': 'required',
 			'reporter.name': 'required',
 			reporter_relation: 'required_choice',
+			heir_on_deceased_kk: 'required_choice',
 			on_behalf: 'required_choice'
 		});
 		expect(errors.almarhum).toMatchObject({ 'deceased.nik': 'required', 'deceased.sex': 'required_choice', kk_number: 'required', deceased_has_ktp: 'required_choice' });
@@ -64,10 +67,66 @@ describe('akta-kematian', () => {
 		expect(validateStep(step('kematian'), { ...validDeath, death_place_kind: 'home', death_place_name: '' })).toEqual({});
 	});
 
+	const codes = (answers: Answers) => withEvaluation({ today: '2026-12-01' }, () => documentsAskedFor(service, answers).map((d) => d.code));
+	/** What Balikpapan's list asks for every death: the deceased's KK, the reporter's and both witnesses' KTP-el. */
+	const KK_AND_KTP = ['kk', 'ktp-el-almarhum', 'ktp-el', 'ktp-el-saksi-1', 'ktp-el-saksi-2'];
+
 	it('asks for the documents that fit the answers', () => {
-		const codes = (answers: Answers) => documentsAskedFor(service, answers).map((d) => d.code);
-		expect(codes(validDeath)).toEqual(['surat-kematian', 'kk', 'ktp-el-almarhum', 'ktp-el']);
-		expect(codes({ ...validDeath, deceased_has_ktp: 'no', on_behalf: 'yes' })).toEqual(['surat-kematian', 'kk', 'ktp-el', 'surat-kuasa']);
-		expect(missingDocuments(service, validDeath, ['kk', 'ktp-el']).map((d) => d.code)).toEqual(['surat-kematian', 'ktp-el-almarhum']);
+		expect(codes(validDeath)).toEqual(['surat-kematian', ...KK_AND_KTP]);
+		expect(codes({ ...validDeath, deceased_has_ktp: 'no', on_behalf: 'yes' })).toEqual(['surat-kematian', 'kk', 'ktp-el', 'ktp-el-saksi-1', 'ktp-el-saksi-2', 'surat-kuasa']);
+		expect(missingDocuments(service, validDeath, ['kk', 'ktp-el']).map((d) => d.code)).toEqual(['surat-kematian', 'ktp-el-almarhum', 'ktp-el-saksi-1', 'ktp-el-saksi-2']);
+	});
+
+	it('a death at home: the health centre\'s visum instead of the hospital\'s letter', () => {
+		expect(validateAnswers(service, validDeathAtHome)).toEqual({});
+		expect(codes(validDeathAtHome)).toEqual(['visum-puskesmas', ...KK_AND_KTP]);
+		// if the office accepts the kelurahan's letter too, the requirement says so
+		withEvaluation({ today: '2026-12-01', settings: { ...settingDefaults(), home_death_letter: 'visum_or_kelurahan' } }, () => {
+			expect(documentsAskedFor(service, validDeathAtHome).map((d) => d.code)).toEqual(['surat-kematian-rumah', ...KK_AND_KTP]);
+		});
+	});
+
+	it('lists on the services page only the letter for a death at home that the office accepts', () => {
+		const listed = () => service.documents.filter((d) => conditionMayHold(d.when)).map((d) => d.code);
+		expect(listed()).toContain('visum-puskesmas');
+		expect(listed()).not.toContain('surat-kematian-rumah');
+		withEvaluation({ settings: { ...settingDefaults(), home_death_letter: 'visum_or_kelurahan' } }, () => {
+			expect(listed()).toContain('surat-kematian-rumah');
+			expect(listed()).not.toContain('visum-puskesmas');
+		});
+	});
+
+	it('a death long ago: the extra set of statements, letters and the photo of the grave', () => {
+		expect(validateAnswers(service, validDeathLongAgo)).toEqual({});
+		expect(codes(validDeathLongAgo)).toEqual([
+			'surat-kematian',
+			...KK_AND_KTP,
+			'sptjm-kematian',
+			'pernyataan-belum-ada-akta',
+			'surat-rt-lurah',
+			'surat-penjaga-makam',
+			'foto-makam'
+		]);
+		// "long ago" is a year by default, a setting of the office
+		expect(codes({ ...validDeath, death_date: '2025-12-02' })).toEqual(['surat-kematian', ...KK_AND_KTP]);
+		expect(codes({ ...validDeath, death_date: '2025-12-01' })).toContain('foto-makam');
+		withEvaluation({ today: '2026-12-01', settings: { ...settingDefaults(), death_long_ago_days: 5000 } }, () => {
+			expect(documentsAskedFor(service, validDeathLongAgo).map((d) => d.code)).not.toContain('foto-makam');
+		});
+	});
+
+	it('an applicant who is not an heir: the letter of authority from an heir, and that heir\'s KK', () => {
+		expect(validateAnswers(service, validDeathReportedByNonHeir)).toEqual({});
+		expect(codes(validDeathReportedByNonHeir)).toEqual([
+			'surat-kematian',
+			'kk',
+			'ktp-el-almarhum',
+			'kk-ahli-waris',
+			'ktp-el',
+			'ktp-el-saksi-1',
+			'ktp-el-saksi-2',
+			'surat-kuasa-ahli-waris'
+		]);
+		for (const relation of ['spouse', 'child', 'parent', 'sibling']) expect(codes({ ...validDeath, reporter_relation: relation })).not.toContain('surat-kuasa-ahli-waris');
 	});
 });

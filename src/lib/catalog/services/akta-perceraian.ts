@@ -14,6 +14,16 @@ export const aktaPerceraian: OnlineService = {
 		id: 'Bekas suami atau bekas istri, atau orang yang diberi kuasa, jika perkawinannya dicatat di Disdukcapil dan salah satunya penduduk Kota Balikpapan.',
 		en: 'The former husband or wife, or someone with a letter of authority, for a marriage registered at a civil-registration office, one of them living in Balikpapan.'
 	},
+	notes: [
+		{
+			id: 'Perceraian umat Islam diputus Pengadilan Agama, yang menerbitkan akta cerai; di sini Anda cukup memperbarui KK (layanan Perubahan data KK).',
+			en: 'A Muslim divorce is decided by the Religious Court, which issues the divorce certificate; here you only update the family card (the Change of data on the KK service).'
+		},
+		{
+			id: 'Saat perceraian dicatat, kantor menyimpan kutipan akta perkawinan asli; bawa aslinya ke kantor jika diminta.',
+			en: 'When the divorce is registered, the office keeps the original marriage certificate; bring the original to the office if asked.'
+		}
+	],
 	subject: { nik: 'husband.nik', name: 'husband.name' },
 	deadline: {
 		days: 60,
@@ -104,7 +114,8 @@ export const aktaPerceraian: OnlineService = {
 				id: 'Foto seluruh akta, lurus dari atas dan tanpa pantulan cahaya; nama suami dan istri serta nomor akta harus terbaca. Kantor dapat meminta akta aslinya diserahkan.',
 				en: "Photograph the whole certificate, straight from above and without glare; the couple's names and the number must be readable. The office may ask you to hand in the original."
 			},
-			when: { field: 'marriage_certificate_lost', in: ['no'] }
+			when: { field: 'marriage_certificate_lost', in: ['no'] },
+			asked: { id: 'Jika akta perkawinan tidak hilang', en: 'Unless the marriage certificate is lost' }
 		},
 		{
 			code: 'pernyataan-akta-hilang',
@@ -113,7 +124,8 @@ export const aktaPerceraian: OnlineService = {
 				id: 'Foto seluruh surat pernyataan yang sudah ditandatangani, lurus dari atas; nama, NIK, dan tanda tangan harus terbaca.',
 				en: 'Photograph the whole signed statement, straight from above; the name, NIK and signature must be readable.'
 			},
-			when: { field: 'marriage_certificate_lost', in: ['yes'] }
+			when: { field: 'marriage_certificate_lost', in: ['yes'] },
+			asked: { id: 'Jika akta perkawinan hilang', en: 'If the marriage certificate is lost' }
 		},
 		{ ...KTP_DOCUMENT, name: { id: 'KTP-el suami atau istri yang mengajukan', en: 'The KTP-el of the husband or wife applying' } },
 		KK_DOCUMENT,

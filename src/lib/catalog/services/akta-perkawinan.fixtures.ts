@@ -25,6 +25,23 @@ export const validMarriage: Answers = {
 	religious_institution: 'Paroki Santa Theresia Balikpapan',
 	religious_leader: 'RD. Antonius Sinaga',
 	earlier_marriage: 'no',
+	husband_still_married: 'no',
 	tni_polri: 'no',
 	witnesses
+};
+
+/** The bride is 18 on the day of the blessing: her parents' consent and the court's dispensation. */
+export const validMarriageOfBrideOf18: Answers = {
+	...validMarriage,
+	wife: { nik: '6471055003080016', name: 'Natalia Putri', birth_date: '2008-03-10', sex: 'F' }
+};
+
+/** The husband is still married to another wife: the court's permission. */
+export const validSecondMarriage: Answers = {
+	...validMarriage,
+	religion: 'hindu',
+	blessing_place: 'Pura Giri Jagatnatha, Balikpapan',
+	religious_institution: 'Parisada Hindu Dharma Indonesia Kota Balikpapan',
+	religious_leader: 'Ida Pandita Mpu Nabe',
+	husband_still_married: 'yes'
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aktaPerkawinan as service } from './akta-perkawinan';
 import { blankAnswers, documentsAskedFor, missingDocuments, validateAnswers, validateStep } from '../validate';
 import type { Answers, ChoiceField } from '../types';
-import { validMarriage, witnesses } from './akta-perkawinan.fixtures';
+import { validMarriage, validMarriageOfBrideOf18, validSecondMarriage, witnesses } from './akta-perkawinan.fixtures';
 
 const step = (id: string) => service.steps.find((s) => s.id === id)!;
 
@@ -41,7 +41,7 @@ describe('akta-perkawinan', () => {
 			religious_institution: 'required',
 			religious_leader: 'required'
 		});
-		expect(errors.keterangan).toEqual({ earlier_marriage: 'required_choice', tni_polri: 'required_choice' });
+		expect(errors.keterangan).toEqual({ earlier_marriage: 'required_choice', husband_still_married: 'required_choice', tni_polri: 'required_choice' });
 		expect(errors.saksi['witnesses.1.nik']).toBe('required');
 	});
 
@@ -71,12 +71,37 @@ describe('akta-perkawinan', () => {
 		});
 	}
 
+	const codes = (answers: Answers) => documentsAskedFor(service, answers).map((d) => d.code);
+	const always = ['surat-pemberkatan', 'akta-kelahiran-suami', 'akta-kelahiran-istri', 'ktp-el-suami', 'ktp-el-istri', 'kk-suami', 'kk-istri', 'ktp-el-orang-tua', 'pas-foto-berdua'];
+
 	it('asks for the documents that fit the answers', () => {
-		const codes = (answers: Answers) => documentsAskedFor(service, answers).map((d) => d.code);
-		const always = ['surat-pemberkatan', 'akta-kelahiran-suami', 'akta-kelahiran-istri', 'ktp-el-suami', 'ktp-el-istri', 'kk-suami', 'kk-istri', 'ktp-el-orang-tua', 'pas-foto-berdua'];
 		expect(codes(validMarriage)).toEqual(always);
 		expect(codes({ ...validMarriage, earlier_marriage: 'yes' })).toEqual([...always, 'akta-cerai-atau-kematian']);
 		expect(codes({ ...validMarriage, tni_polri: 'yes', on_behalf: 'yes' })).toEqual([...always, 'izin-komandan', 'surat-kuasa']);
 		expect(missingDocuments(service, validMarriage, always.slice(1)).map((d) => d.code)).toEqual(['surat-pemberkatan']);
+	});
+
+	it('a bride of 18: her parents\' consent and the court\'s dispensation', () => {
+		expect(validateAnswers(service, validMarriageOfBrideOf18)).toEqual({});
+		expect(codes(validMarriageOfBrideOf18)).toEqual([...always, 'izin-orang-tua', 'dispensasi-kawin']);
+	});
+
+	it('counts the ages on the day of the blessing, from the dates of birth', () => {
+		const wifeBorn = (birth_date: string) => ({ ...validMarriage, wife: { ...(validMarriage.wife as object), birth_date } });
+		// blessing 2026-11-14: 19 on that very day needs no dispensation; a day younger does
+		expect(codes(wifeBorn('2007-11-14'))).toEqual([...always, 'izin-orang-tua']);
+		expect(codes(wifeBorn('2007-11-15'))).toEqual([...always, 'izin-orang-tua', 'dispensasi-kawin']);
+		expect(codes(wifeBorn('2005-11-14'))).toEqual(always);
+		expect(codes(wifeBorn('2005-11-15'))).toEqual([...always, 'izin-orang-tua']);
+		// the husband counts the same
+		expect(codes({ ...validMarriage, husband: { ...(validMarriage.husband as object), birth_date: '2006-01-01' } })).toEqual([...always, 'izin-orang-tua']);
+		// no consent asked before the dates are known
+		expect(codes({ ...validMarriage, blessing_date: '' })).toEqual(always);
+	});
+
+	it('a second marriage of the husband: the court\'s permission', () => {
+		expect(validateAnswers(service, validSecondMarriage)).toEqual({});
+		expect(codes(validSecondMarriage)).toEqual([...always, 'izin-poligami']);
+		expect(validateStep(step('keterangan'), { ...validMarriage, husband_still_married: '' })).toEqual({ husband_still_married: 'required_choice' });
 	});
 });

@@ -1,4 +1,4 @@
-import type { DocumentRequirement, Field, Localized, OnlineService } from '../types';
+import type { Condition, DocumentRequirement, Field, Localized, OnlineService } from '../types';
 import { APPLICANT_RELATION, KK_DOCUMENT, KTP_DOCUMENT, LETTER_OF_AUTHORITY, witnessesField } from './shared';
 
 /** A parent of the husband or the wife: the name, and the NIK when known. */
@@ -27,6 +27,21 @@ const BIRTH_CERTIFICATE = {
 	}
 };
 
+/** Either of the couple is younger than `years` on the day of the blessing (UU 1/1974 art. 6 and 7). */
+function eitherUnder(years: number): Condition {
+	return {
+		any: [
+			{ birth: 'husband.birth_date', on: 'blessing_date', ageUnder: years },
+			{ birth: 'wife.birth_date', on: 'blessing_date', ageUnder: years }
+		]
+	};
+}
+
+const COURT_LETTER_HINT: Localized = {
+	id: 'Foto setiap halaman penetapan pengadilan, lurus dari atas; nomor perkara, stempel, dan tanda tangan hakim harus terbaca.',
+	en: "Photograph every page of the court's decision, straight from above; the case number, the stamp and the judge's signature must be readable."
+};
+
 /** Marriage certificate (akta perkawinan) for non-Muslims: the F-2.01 marriage report as fields. */
 export const aktaPerkawinan: OnlineService = {
 	code: 'akta-perkawinan',
@@ -40,6 +55,20 @@ export const aktaPerkawinan: OnlineService = {
 		id: 'Pasangan yang beragama Kristen, Katolik, Hindu, Buddha, Khonghucu, atau penghayat kepercayaan, dan salah satunya penduduk Kota Balikpapan. Umat Islam mencatatkan perkawinan di KUA.',
 		en: 'Couples who are Christian, Catholic, Hindu, Buddhist, Confucian or followers of a traditional belief, at least one of whom lives in Balikpapan. Muslims register their marriage at the KUA.'
 	},
+	notes: [
+		{
+			id: 'Umat Islam menikah dan mencatatkan perkawinannya di KUA, bukan di sini.',
+			en: 'Muslims marry and register their marriage at the KUA, not here.'
+		},
+		{
+			id: 'Di bawah 21 tahun pada hari pemberkatan: surat izin orang tua. Di bawah 19 tahun: juga dispensasi kawin dari pengadilan.',
+			en: "Under 21 on the day of the blessing: the parents' consent. Under 19: also the court's marriage dispensation."
+		},
+		{
+			id: 'Perkawinan kedua seorang suami memerlukan izin dari pengadilan.',
+			en: "A husband's second marriage needs the court's permission."
+		}
+	],
 	subject: { nik: 'husband.nik', name: 'husband.name' },
 	deadline: {
 		days: 60,
@@ -127,6 +156,15 @@ export const aktaPerkawinan: OnlineService = {
 					}
 				},
 				{
+					name: 'husband_still_married',
+					type: 'yesno',
+					label: { id: 'Apakah suami masih terikat perkawinan dengan istri lain?', en: 'Is the husband still married to another wife?' },
+					hint: {
+						id: 'Perkawinan kedua seorang suami hanya dapat dicatat dengan izin dari pengadilan.',
+						en: "A husband's second marriage can only be registered with the court's permission."
+					}
+				},
+				{
 					name: 'tni_polri',
 					type: 'yesno',
 					label: { id: 'Apakah suami atau istri anggota TNI atau Polri?', en: 'Is the husband or the wife in the armed forces (TNI) or the police (Polri)?' },
@@ -186,7 +224,32 @@ export const aktaPerkawinan: OnlineService = {
 				id: 'Foto seluruh akta, lurus dari atas; nama, nomor akta, dan kode QR atau stempel harus terbaca.',
 				en: 'Photograph the whole certificate from above; the name, the number and the QR code or stamp must be readable.'
 			},
-			when: { field: 'earlier_marriage', in: ['yes'] }
+			when: { field: 'earlier_marriage', in: ['yes'] },
+			asked: { id: 'Jika suami atau istri pernah menikah', en: 'If the husband or the wife was married before' }
+		},
+		{
+			code: 'izin-orang-tua',
+			name: { id: 'Surat izin orang tua (suami atau istri berusia di bawah 21 tahun)', en: 'The parents\' consent (the husband or the wife is under 21)' },
+			photoHint: {
+				id: 'Foto seluruh surat izin yang sudah ditandatangani kedua orang tua, lurus dari atas; nama dan tanda tangan harus terbaca.',
+				en: "Photograph the whole letter signed by both parents, straight from above; the names and signatures must be readable."
+			},
+			when: eitherUnder(21),
+			asked: { id: 'Jika suami atau istri berusia di bawah 21 tahun pada hari pemberkatan', en: 'If the husband or the wife is under 21 on the day of the blessing' }
+		},
+		{
+			code: 'dispensasi-kawin',
+			name: { id: 'Penetapan dispensasi kawin dari pengadilan (suami atau istri berusia di bawah 19 tahun)', en: "The court's marriage dispensation (the husband or the wife is under 19)" },
+			photoHint: COURT_LETTER_HINT,
+			when: eitherUnder(19),
+			asked: { id: 'Jika suami atau istri berusia di bawah 19 tahun pada hari pemberkatan', en: 'If the husband or the wife is under 19 on the day of the blessing' }
+		},
+		{
+			code: 'izin-poligami',
+			name: { id: 'Penetapan izin beristri lebih dari satu dari pengadilan', en: "The court's permission for a husband's second marriage" },
+			photoHint: COURT_LETTER_HINT,
+			when: { field: 'husband_still_married', in: ['yes'] },
+			asked: { id: 'Jika suami masih terikat perkawinan lain', en: 'If the husband is still married to another wife' }
 		},
 		{
 			code: 'izin-komandan',
@@ -195,7 +258,8 @@ export const aktaPerkawinan: OnlineService = {
 				id: 'Foto seluruh surat izin, lurus dari atas; nomor surat, stempel, dan tanda tangan harus terbaca.',
 				en: 'Photograph the whole letter from above; the number, the stamp and the signature must be readable.'
 			},
-			when: { field: 'tni_polri', in: ['yes'] }
+			when: { field: 'tni_polri', in: ['yes'] },
+			asked: { id: 'Jika suami atau istri anggota TNI atau Polri', en: 'If the husband or the wife is in the TNI or Polri' }
 		},
 		LETTER_OF_AUTHORITY
 	]

@@ -42,3 +42,27 @@ export const pengaduan: InPersonService = {
 		{ id: 'Bukti masalahnya, misalnya surat atau tangkapan layar dari bank atau BPJS', en: 'Proof of the problem, for example a letter or a screenshot from the bank or BPJS' }
 	]
 };
+
+/** Collecting a printed KTP-el (after an online ktp-ganti, or one applied for at the counter). */
+export const ktpAmbil: InPersonService = {
+	code: 'ktp-ambil',
+	mode: 'in_person',
+	name: { id: 'Pengambilan KTP-el', en: 'KTP-el collection' },
+	description: {
+		id: 'Mengambil KTP-el yang sudah dicetak, misalnya setelah permohonan KTP-el pengganti selesai.',
+		en: 'Collecting a printed KTP-el, for example once a replacement KTP-el application is complete.'
+	},
+	eligibility: {
+		id: 'Pemilik KTP-el itu sendiri, atau orang lain dengan surat kuasa.',
+		en: 'The card holder, or someone else with a letter of authority.'
+	},
+	why: {
+		id: 'KTP-el adalah kartu fisik: petugas menyerahkannya langsung setelah mencocokkan data Anda.',
+		en: 'A KTP-el is a physical card: staff hand it over in person after checking your details.'
+	},
+	bring: [
+		{ id: 'Nomor permohonan (BPN-…) atau tiket kunjungan ini', en: 'The application number (BPN-…) or this visit ticket' },
+		{ id: 'KTP-el lama jika kartunya rusak', en: 'Your old KTP-el if the card is damaged' },
+		{ id: 'Surat kuasa dan KTP-el Anda jika mengambilkan untuk orang lain', en: 'A letter of authority and your own KTP-el if you collect it for someone else' }
+	]
+};

@@ -17,3 +17,10 @@ export const validNewFamilyCard: Answers = {
 	address: { kecamatan: '64.71.03', kelurahan: 'Batu Ampar', rt: '021', rw: '004', street: 'Jl. Soekarno-Hatta Km 5 No. 12' },
 	moved_from_outside: 'no'
 };
+
+/** A newly married couple where only the wife moved here from Samarinda: her SKPWNI with his current KK. */
+export const validNewFamilyCardSpouseMovedIn: Answers = {
+	...validNewFamilyCard,
+	spouse: { nik: '6472015205940019', name: 'Dewi Anggraini', birth_date: '1994-05-12' },
+	moved_from_outside: 'spouse'
+};

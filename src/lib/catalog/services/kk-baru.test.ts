@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { kkBaru as service } from './kk-baru';
 import { blankAnswers, documentsAskedFor, missingDocuments, validateAnswers, validateStep } from '../validate';
 import type { Answers } from '../types';
-import { member, validNewFamilyCard } from './kk-baru.fixtures';
+import { member, validNewFamilyCard, validNewFamilyCardSpouseMovedIn } from './kk-baru.fixtures';
 
 const step = (id: string) => service.steps.find((s) => s.id === id)!;
 
@@ -78,6 +78,8 @@ describe('kk-baru', () => {
 		expect(codes({ ...validNewFamilyCard, reason: 'split', head_marital_status: 'single' })).toEqual(['kk']);
 		expect(codes({ ...validNewFamilyCard, reason: 'divorce', head_marital_status: 'divorced' })).toEqual(['kk', 'akta-cerai']);
 		expect(codes({ ...validNewFamilyCard, reason: 'split', head_marital_status: 'widowed' })).toEqual(['kk', 'akta-kematian-pasangan']);
+		// only the spouse moved in: the current KK and the spouse's SKPWNI
+		expect(codes(validNewFamilyCardSpouseMovedIn)).toEqual(['kk', 'skpwni-pasangan', 'buku-nikah']);
 		expect(missingDocuments(service, validNewFamilyCard, ['kk']).map((d) => d.code)).toEqual(['buku-nikah']);
 	});
 

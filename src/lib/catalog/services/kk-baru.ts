@@ -19,6 +19,12 @@ export const kkBaru: OnlineService = {
 		id: 'Penduduk Kota Balikpapan yang menjadi kepala keluarga baru. Untuk memisahkan diri dari KK, kepala keluarga baru harus berusia 17 tahun atau lebih, atau sudah atau pernah menikah.',
 		en: 'Residents of Balikpapan who become the head of a new family. To leave a family card, the new head must be 17 or over, or be or have been married.'
 	},
+	notes: [
+		{
+			id: 'Jika hanya istri atau suami yang pindah dari luar kota, lampirkan SKPWNI-nya bersama KK lama.',
+			en: 'If only the wife or the husband moved here from outside the city, attach their SKPWNI with the current KK.'
+		}
+	],
 	subject: { nik: 'head.nik', name: 'head.name' },
 	steps: [
 		{
@@ -135,12 +141,17 @@ export const kkBaru: OnlineService = {
 				addressField(),
 				{
 					name: 'moved_from_outside',
-					type: 'yesno',
+					type: 'choice',
 					label: { id: 'Apakah keluarga ini baru pindah dari luar Kota Balikpapan?', en: 'Has this family just moved here from outside Balikpapan?' },
 					hint: {
 						id: 'Jika ya, lampirkan SKPWNI dari daerah asal. Jika belum punya KK di Balikpapan sama sekali, pilih layanan Pindah datang.',
 						en: 'If yes, attach the moving letter (SKPWNI) from your previous place. If you have no family card in Balikpapan yet, choose the Moving in service.'
-					}
+					},
+					options: [
+						{ value: 'no', label: { id: 'Tidak', en: 'No' } },
+						{ value: 'yes', label: { id: 'Ya, seluruh keluarga', en: 'Yes, the whole family' } },
+						{ value: 'spouse', label: { id: 'Hanya istri atau suami yang pindah dari luar kota', en: 'Only the wife or the husband moved from outside the city' } }
+					]
 				}
 			]
 		}
@@ -149,9 +160,21 @@ export const kkBaru: OnlineService = {
 		{
 			...KK_DOCUMENT,
 			name: { id: 'Kartu Keluarga (KK) lama', en: 'The current family card (KK)' },
-			when: { field: 'moved_from_outside', in: ['no'] }
+			when: { field: 'moved_from_outside', in: ['no', 'spouse'] },
+			asked: { id: 'Jika keluarga tidak seluruhnya pindah dari luar kota', en: 'Unless the whole family moved from outside the city' }
 		},
-		{ ...SKPWNI_DOCUMENT, when: { field: 'moved_from_outside', in: ['yes'] } },
+		{
+			...SKPWNI_DOCUMENT,
+			when: { field: 'moved_from_outside', in: ['yes'] },
+			asked: { id: 'Jika seluruh keluarga baru pindah dari luar kota', en: 'If the whole family just moved from outside the city' }
+		},
+		{
+			...SKPWNI_DOCUMENT,
+			code: 'skpwni-pasangan',
+			name: { id: 'SKPWNI istri atau suami yang pindah', en: 'The moving letter (SKPWNI) of the wife or husband who moved' },
+			when: { field: 'moved_from_outside', in: ['spouse'] },
+			asked: { id: 'Jika hanya istri atau suami yang pindah dari luar kota', en: 'If only the wife or the husband moved from outside the city' }
+		},
 		{
 			code: 'buku-nikah',
 			maxFiles: 4,
@@ -160,7 +183,8 @@ export const kkBaru: OnlineService = {
 				id: 'Foto halaman yang memuat nama suami dan istri serta nomor akta, lurus dari atas dan tanpa pantulan cahaya.',
 				en: "Photograph the page with the husband's and the wife's names and the certificate number, straight from above, without glare."
 			},
-			when: { field: 'marriage_registered', in: ['yes'] }
+			when: { field: 'marriage_registered', in: ['yes'] },
+			asked: { id: 'Jika perkawinan tercatat', en: 'If the marriage is registered' }
 		},
 		{
 			code: 'f1-05',
@@ -169,7 +193,8 @@ export const kkBaru: OnlineService = {
 				id: 'Foto seluruh surat pernyataan yang sudah ditandatangani suami, istri, dan dua saksi, lurus dari atas.',
 				en: 'Photograph the whole statement signed by the husband, the wife and two witnesses, straight from above.'
 			},
-			when: { field: 'marriage_registered', in: ['no'] }
+			when: { field: 'marriage_registered', in: ['no'] },
+			asked: { id: 'Jika perkawinan belum tercatat', en: 'If the marriage is not registered' }
 		},
 		{
 			code: 'akta-cerai',
@@ -178,7 +203,8 @@ export const kkBaru: OnlineService = {
 				id: 'Foto seluruh akta perceraian, lurus dari atas; nomor akta dan kode QR atau stempel harus terbaca.',
 				en: 'Photograph the whole divorce certificate, straight from above; the number and the QR code or stamp must be readable.'
 			},
-			when: { field: 'head_marital_status', in: ['divorced'] }
+			when: { field: 'head_marital_status', in: ['divorced'] },
+			asked: { id: 'Jika bercerai', en: 'If divorced' }
 		},
 		{
 			code: 'akta-kematian-pasangan',
@@ -187,7 +213,8 @@ export const kkBaru: OnlineService = {
 				id: 'Foto seluruh akta kematian, lurus dari atas; nama, nomor akta, dan kode QR atau stempel harus terbaca.',
 				en: 'Photograph the whole death certificate, straight from above; the name, the number and the QR code or stamp must be readable.'
 			},
-			when: { field: 'head_marital_status', in: ['widowed'] }
+			when: { field: 'head_marital_status', in: ['widowed'] },
+			asked: { id: 'Jika istri atau suami meninggal', en: 'If the wife or husband died' }
 		},
 		LETTER_OF_AUTHORITY
 	]

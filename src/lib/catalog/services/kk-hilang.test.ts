@@ -45,4 +45,10 @@ describe('kk-hilang', () => {
 		expect(codes({ ...validLostFamilyCard, loss_kind: 'damaged', on_behalf: 'yes' })).toEqual(['kk-rusak', 'ktp-el', 'surat-kuasa']);
 		expect(missingDocuments(service, validLostFamilyCard, ['ktp-el']).map((d) => d.code)).toEqual(['surat-kehilangan-polisi']);
 	});
+
+	it('takes the KTP-el of any family member, not only the head\'s', () => {
+		const ktp = service.documents.find((d) => d.code === 'ktp-el')!;
+		expect(ktp.name.id).toContain('salah satu anggota keluarga');
+		expect(ktp.name.en).toContain('any member');
+	});
 });

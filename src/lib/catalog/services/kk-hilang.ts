@@ -14,6 +14,12 @@ export const kkHilang: OnlineService = {
 		id: 'Kepala keluarga atau anggota keluarga yang tercantum di KK Kota Balikpapan, atau orang yang diberi kuasa.',
 		en: 'The head or a member of a Balikpapan family card, or someone with a letter of authority.'
 	},
+	notes: [
+		{
+			id: 'KTP-el siapa pun yang tercantum di KK ini cukup; tidak harus milik kepala keluarga.',
+			en: 'The KTP-el of anyone on this family card will do; it need not be the head of the family.'
+		}
+	],
 	subject: { nik: 'head.nik', name: 'head.name' },
 	steps: [
 		{
@@ -53,7 +59,7 @@ export const kkHilang: OnlineService = {
 		}
 	],
 	documents: [
-		policeLossReport({ field: 'loss_kind', in: ['lost'] }),
+		policeLossReport({ field: 'loss_kind', in: ['lost'] }, { id: 'Jika KK hilang', en: 'If the card is lost' }),
 		{
 			code: 'kk-rusak',
 			name: { id: 'KK yang rusak', en: 'The damaged family card' },
@@ -61,9 +67,17 @@ export const kkHilang: OnlineService = {
 				id: 'Foto seluruh KK yang rusak di atas permukaan gelap, termasuk bagian yang sobek atau pudar.',
 				en: 'Photograph the whole damaged card on a dark surface, including the torn or faded parts.'
 			},
-			when: { field: 'loss_kind', in: ['damaged'] }
+			when: { field: 'loss_kind', in: ['damaged'] },
+			asked: { id: 'Jika KK rusak', en: 'If the card is damaged' }
 		},
-		{ ...KTP_DOCUMENT, name: { id: 'KTP-el kepala keluarga', en: "The head of the family's electronic ID card (KTP-el)" } },
+		{
+			...KTP_DOCUMENT,
+			name: { id: 'KTP-el salah satu anggota keluarga di KK ini', en: 'The electronic ID card (KTP-el) of any member of this family card' },
+			photoHint: {
+				id: 'KTP-el kepala keluarga atau anggota keluarga lain. Foto bagian depannya, lurus dan dekat, tanpa pantulan cahaya.',
+				en: 'The KTP-el of the head or of another member of the family. Photograph its front, straight and close, without glare.'
+			}
+		},
 		LETTER_OF_AUTHORITY
 	]
 };

@@ -64,4 +64,10 @@ describe('kk-perubahan', () => {
 		expect(codes({ ...validFamilyCardChange, on_behalf: 'yes' })).toEqual(['kk', 'ijazah', 'surat-kuasa']);
 		expect(missingDocuments(service, validFamilyCardChange, ['kk']).map((d) => d.code)).toEqual(['ijazah']);
 	});
+
+	it('accepts the F-1.05 statement as proof of the marital status', () => {
+		const proof = service.documents.find((d) => d.code === 'bukti-status-perkawinan')!;
+		expect(proof.name.id).toContain('F-1.05');
+		expect(proof.name.en).toContain('F-1.05');
+	});
 });

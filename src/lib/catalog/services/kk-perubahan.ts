@@ -7,8 +7,8 @@ const PROOF_PHOTO_HINT: Localized = {
 };
 
 /** The proof the office needs for a change of one data element (F-1.06). */
-function proof(code: string, element: string, name: Localized): DocumentRequirement {
-	return { code, name, photoHint: PROOF_PHOTO_HINT, when: { field: 'element', in: [element] } };
+function proof(code: string, element: string, name: Localized, asked: Localized): DocumentRequirement {
+	return { code, name, photoHint: PROOF_PHOTO_HINT, when: { field: 'element', in: [element] }, asked };
 }
 
 /** Change of data on the family card (perubahan KK): the F-1.06 change of data elements as fields. */
@@ -24,6 +24,16 @@ export const kkPerubahan: OnlineService = {
 		id: 'Anggota keluarga yang tercantum di KK Kota Balikpapan, atau orang yang diberi kuasa. Satu permohonan untuk satu perubahan data.',
 		en: 'A member of a Balikpapan family card, or someone with a letter of authority. One application per change.'
 	},
+	notes: [
+		{
+			id: 'Perubahan nama, tanggal lahir, agama, status perkawinan, atau pekerjaan juga berarti KTP-el baru, yang diambil di kantor.',
+			en: 'A change of name, date of birth, religion, marital status or occupation also means a new KTP-el, which you collect at the office.'
+		},
+		{
+			id: 'Untuk status perkawinan, surat pernyataan perkawinan atau perceraian belum tercatat (F-1.05) juga diterima.',
+			en: 'For the marital status, the statement that a marriage or divorce is unregistered (F-1.05) is accepted too.'
+		}
+	],
 	subject: { nik: 'member.nik', name: 'member.name' },
 	steps: [
 		{
@@ -53,6 +63,10 @@ export const kkPerubahan: OnlineService = {
 					name: 'element',
 					type: 'choice',
 					label: { id: 'Data yang diubah', en: 'Which item changes' },
+					hint: {
+						id: 'Perubahan nama, tanggal lahir, agama, status perkawinan, atau pekerjaan juga berarti KTP-el baru, yang diambil di kantor.',
+						en: 'A change of name, date of birth, religion, marital status or occupation also means a new KTP-el, which you collect at the office.'
+					},
 					options: [
 						{ value: 'name', label: { id: 'Nama', en: 'Name' } },
 						{ value: 'birth_date', label: { id: 'Tanggal lahir', en: 'Date of birth' } },
@@ -103,26 +117,26 @@ export const kkPerubahan: OnlineService = {
 		proof('bukti-nama', 'name', {
 			id: 'Akta kelahiran atau ijazah; penetapan pengadilan negeri jika ganti nama',
 			en: 'Birth certificate or diploma; the district court decision for a change of name'
-		}),
-		proof('bukti-tanggal-lahir', 'birth_date', { id: 'Akta kelahiran atau ijazah', en: 'Birth certificate or diploma' }),
+		}, { id: 'Jika nama berubah', en: 'If the name changes' }),
+		proof('bukti-tanggal-lahir', 'birth_date', { id: 'Akta kelahiran atau ijazah', en: 'Birth certificate or diploma' }, { id: 'Jika tanggal lahir berubah', en: 'If the date of birth changes' }),
 		proof('bukti-agama', 'religion', {
 			id: 'Surat keterangan dari pemuka atau lembaga agama',
 			en: 'Letter from the religious leader or institution'
-		}),
-		proof('ijazah', 'education', { id: 'Ijazah terakhir', en: 'Latest diploma' }),
+		}, { id: 'Jika agama berubah', en: 'If the religion changes' }),
+		proof('ijazah', 'education', { id: 'Ijazah terakhir', en: 'Latest diploma' }, { id: 'Jika pendidikan berubah', en: 'If the education changes' }),
 		proof('bukti-pekerjaan', 'occupation', {
 			id: 'Surat keterangan kerja, surat keputusan (SK) pengangkatan, atau kartu pegawai',
 			en: 'Employment letter, appointment decree or staff card'
-		}),
+		}, { id: 'Jika pekerjaan berubah', en: 'If the occupation changes' }),
 		proof('bukti-status-perkawinan', 'marital_status', {
-			id: 'Buku nikah, akta perkawinan, akta perceraian, atau akta kematian pasangan',
-			en: "Marriage book or certificate, divorce certificate, or the spouse's death certificate"
-		}),
+			id: 'Buku nikah, akta perkawinan, akta perceraian, akta kematian pasangan, atau surat pernyataan perkawinan atau perceraian belum tercatat (F-1.05)',
+			en: "Marriage book or certificate, divorce certificate, the spouse's death certificate, or the statement that a marriage or divorce is unregistered (F-1.05)"
+		}, { id: 'Jika status perkawinan berubah', en: 'If the marital status changes' }),
 		proof('bukti-golongan-darah', 'blood_type', {
 			id: 'Hasil pemeriksaan golongan darah dari laboratorium, puskesmas, atau PMI',
 			en: 'Blood-type test result from a laboratory, health centre or the Red Cross (PMI)'
-		}),
-		proof('bukti-perubahan', 'other', { id: 'Dokumen yang membuktikan data baru', en: 'A document proving the new data' }),
+		}, { id: 'Jika golongan darah berubah', en: 'If the blood type changes' }),
+		proof('bukti-perubahan', 'other', { id: 'Dokumen yang membuktikan data baru', en: 'A document proving the new data' }, { id: 'Jika data lain berubah', en: 'If another item changes' }),
 		LETTER_OF_AUTHORITY
 	]
 };

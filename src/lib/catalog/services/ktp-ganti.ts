@@ -46,7 +46,7 @@ export const ktpGanti: OnlineService = {
 	],
 	documents: [
 		KK_DOCUMENT,
-		policeLossReport({ field: 'loss_kind', in: ['lost'] }),
+		policeLossReport({ field: 'loss_kind', in: ['lost'] }, { id: 'Jika KTP-el hilang', en: 'If the card is lost' }),
 		{
 			code: 'ktp-el-rusak',
 			maxFiles: 2,
@@ -55,7 +55,8 @@ export const ktpGanti: OnlineService = {
 				id: 'Foto bagian depan kartu yang rusak, lurus dan dekat, termasuk bagian yang patah atau pudar. Bawa kartunya saat mengambil KTP-el baru.',
 				en: 'Photograph the front of the damaged card, straight and close, including the broken or faded parts. Bring the card when you collect the new one.'
 			},
-			when: { field: 'loss_kind', in: ['damaged'] }
+			when: { field: 'loss_kind', in: ['damaged'] },
+			asked: { id: 'Jika KTP-el rusak', en: 'If the card is damaged' }
 		},
 		LETTER_OF_AUTHORITY
 	]

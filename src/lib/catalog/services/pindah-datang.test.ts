@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { pindahDatang as service } from './pindah-datang';
 import { blankAnswers, documentsAskedFor, missingDocuments, validateAnswers, validateStep } from '../validate';
 import type { Answers } from '../types';
-import { movers, validMoveIn } from './pindah-datang.fixtures';
+import { applySettings, deadlineDays, settingDefaults } from '../settings';
+import { movers, validMinorJoinsUncle, validMoveIn } from './pindah-datang.fixtures';
 
 const step = (id: string) => service.steps.find((s) => s.id === id)!;
 
@@ -26,7 +27,7 @@ describe('pindah-datang', () => {
 			origin_province: 'required',
 			origin_city: 'required'
 		});
-		expect(errors['yang-datang']).toEqual({ 'movers.0.nik': 'required', 'movers.0.name': 'required', on_behalf: 'required_choice' });
+		expect(errors['yang-datang']).toEqual({ 'movers.0.nik': 'required', 'movers.0.name': 'required', has_kia: 'required_choice', on_behalf: 'required_choice' });
 		expect(errors.alamat).toMatchObject({ 'address.kecamatan': 'required_choice', arrival_date: 'required', housing: 'required_choice', kk_status: 'required_choice' });
 	});
 
@@ -72,15 +73,42 @@ describe('pindah-datang', () => {
 
 	it('asks for the documents that fit the answers', () => {
 		const codes = (answers: Answers) => documentsAskedFor(service, answers).map((d) => d.code);
-		expect(codes(validMoveIn)).toEqual(['skpwni', 'ktp-el-atau-kia']);
-		expect(codes({ ...validMoveIn, housing: 'rent' })).toEqual(['skpwni', 'ktp-el-atau-kia', 'surat-persetujuan-pemilik-rumah']);
-		expect(codes({ ...validMoveIn, housing: 'lodging', kk_status: 'join', host_kk_number: '6471060101100002', on_behalf: 'yes' })).toEqual([
+		expect(codes(validMoveIn)).toEqual(['skpwni', 'ktp-el-lama']);
+		expect(codes({ ...validMoveIn, housing: 'rent' })).toEqual(['skpwni', 'ktp-el-lama', 'surat-persetujuan-pemilik-rumah']);
+		expect(codes({ ...validMoveIn, housing: 'lodging', kk_status: 'join', host_kk_number: '6471060101100002', minor_joins_other_family: 'no', on_behalf: 'yes' })).toEqual([
 			'skpwni',
-			'ktp-el-atau-kia',
+			'ktp-el-lama',
 			'surat-persetujuan-pemilik-rumah',
 			'kk-tujuan',
 			'surat-kuasa'
 		]);
-		expect(missingDocuments(service, validMoveIn, ['skpwni']).map((d) => d.code)).toEqual(['ktp-el-atau-kia']);
+		expect(missingDocuments(service, validMoveIn, ['skpwni']).map((d) => d.code)).toEqual(['ktp-el-lama']);
+	});
+
+	it('a child with a KIA joining her uncle\'s card: the KIA, the host family\'s statement and the custody letter', () => {
+		expect(validateAnswers(service, validMinorJoinsUncle)).toEqual({});
+		expect(documentsAskedFor(service, validMinorJoinsUncle).map((d) => d.code)).toEqual([
+			'skpwni',
+			'ktp-el-lama',
+			'kia-lama',
+			'surat-persetujuan-pemilik-rumah',
+			'kk-tujuan',
+			'pernyataan-keluarga-penerima',
+			'surat-hak-asuh'
+		]);
+		// a child joining a new family card asks nothing of a host family, whatever is left in the answer
+		expect(documentsAskedFor(service, { ...validMinorJoinsUncle, kk_status: 'new' }).map((d) => d.code)).toEqual(['skpwni', 'ktp-el-lama', 'kia-lama', 'surat-persetujuan-pemilik-rumah']);
+	});
+
+	it('takes the days an SKPWNI stays valid from the office\'s settings', () => {
+		expect(deadlineDays(service.deadline!)).toBe(30);
+		try {
+			applySettings({ skpwni_valid_days: 140 });
+			expect(deadlineDays(service.deadline!)).toBe(140);
+			applySettings({ skpwni_valid_days: 0 });
+			expect(deadlineDays(service.deadline!)).toBe(30);
+		} finally {
+			applySettings(settingDefaults());
+		}
 	});
 });

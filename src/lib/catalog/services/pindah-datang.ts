@@ -32,13 +32,24 @@ export const pindahDatang: OnlineService = {
 		id: 'Orang yang pindah ke Kota Balikpapan dan sudah memiliki SKPWNI dari Disdukcapil daerah asal, atau orang yang diberi kuasa.',
 		en: 'People moving to Balikpapan who have the moving letter (SKPWNI) from the office of their previous place, or someone with a letter of authority.'
 	},
+	notes: [
+		{
+			id: 'KTP-el lama setiap orang dewasa, dan KIA anak jika sudah punya, diserahkan untuk diganti dengan kartu beralamat Balikpapan.',
+			en: "Every adult's old KTP-el, and a child's KIA if they have one, is handed in for a card with the Balikpapan address."
+		},
+		{
+			id: 'Anak di bawah 17 tahun yang bergabung ke KK keluarga lain perlu surat pernyataan keluarga yang menerima dan surat hak asuh.',
+			en: "A child under 17 joining another family's card needs the host family's statement and a custody letter."
+		}
+	],
 	subject: { nik: 'movers.0.nik', name: 'movers.0.name' },
 	deadline: {
 		days: 30,
+		daysSetting: 'skpwni_valid_days',
 		from: 'skpwni_date',
 		notice: {
-			id: 'SKPWNI ini diterbitkan lebih dari 30 hari yang lalu, sedangkan SKPWNI berlaku 30 hari. Permohonan tetap diterima; kantor mungkin meminta keterangan tambahan.',
-			en: 'This SKPWNI was issued more than 30 days ago, and an SKPWNI is valid for 30 days. The application is still accepted; the office may ask for more information.'
+			id: 'SKPWNI ini mungkin sudah melewati masa berlakunya. Permohonan tetap diterima; kantor mungkin meminta keterangan tambahan.',
+			en: 'This SKPWNI may be past the time it stays valid. The application is still accepted; the office may ask for more information.'
 		}
 	},
 	steps: [
@@ -75,6 +86,15 @@ export const pindahDatang: OnlineService = {
 					label: { id: 'Orang yang pindah datang', en: 'People moving in' },
 					itemLabel: { id: 'Orang yang pindah datang', en: 'Person moving in' }
 				}),
+				{
+					name: 'has_kia',
+					type: 'yesno',
+					label: { id: 'Apakah ada anak yang pindah dan sudah memiliki Kartu Identitas Anak (KIA)?', en: 'Does a child who moves have a child ID card (KIA)?' },
+					hint: {
+						id: 'KIA lama diserahkan untuk diganti dengan KIA Kota Balikpapan. Anak tanpa KIA tidak perlu membuatnya dulu.',
+						en: 'The old KIA is handed in for a Balikpapan one. A child without a KIA does not need one first.'
+					}
+				},
 				APPLICANT_RELATION
 			]
 		},
@@ -97,6 +117,16 @@ export const pindahDatang: OnlineService = {
 				{
 					...kkNumberField('host_kk_number', { id: 'Nomor KK yang dituju', en: 'Number of the family card you join' }),
 					when: { field: 'kk_status', in: ['join'] }
+				},
+				{
+					name: 'minor_joins_other_family',
+					type: 'yesno',
+					label: { id: 'Apakah ada anak di bawah 17 tahun yang bergabung ke KK keluarga lain, bukan KK orang tuanya?', en: "Is a child under 17 joining another family's card, not their parents'?" },
+					hint: {
+						id: 'Misalnya ikut paman atau nenek. Jika ya, perlu surat pernyataan keluarga yang menerima dan surat hak asuh atau persetujuan orang tua.',
+						en: "For example living with an uncle or a grandmother. If yes, you need the host family's statement and a custody letter or the parents' consent."
+					},
+					when: { field: 'kk_status', in: ['join'] }
 				}
 			]
 		}
@@ -104,20 +134,51 @@ export const pindahDatang: OnlineService = {
 	documents: [
 		SKPWNI_DOCUMENT,
 		{
-			code: 'ktp-el-atau-kia',
-			maxFiles: 2,
-			name: { id: 'KTP-el atau KIA setiap orang yang pindah', en: 'The KTP-el or child ID card (KIA) of everyone moving' },
+			code: 'ktp-el-lama',
+			maxFiles: 4,
+			name: { id: 'KTP-el lama setiap orang dewasa yang pindah', en: 'The old KTP-el of every adult who moves' },
 			photoHint: {
-				id: 'Foto bagian depan setiap kartu, lurus dan dekat, tanpa pantulan cahaya; satu foto untuk setiap kartu.',
-				en: 'Photograph the front of each card, straight and close, without glare; one photo per card.'
+				id: 'KTP-el lama diserahkan untuk diganti dengan KTP-el beralamat Balikpapan. Foto bagian depan setiap kartu, lurus dan dekat, tanpa pantulan cahaya; satu foto untuk setiap kartu.',
+				en: 'The old KTP-el is handed in for one with your Balikpapan address. Photograph the front of each card, straight and close, without glare; one photo per card.'
 			}
+		},
+		{
+			code: 'kia-lama',
+			name: { id: 'KIA lama anak yang pindah', en: 'The old child ID card (KIA) of a child who moves' },
+			photoHint: {
+				id: 'Foto bagian depan setiap KIA, lurus dan dekat, tanpa pantulan cahaya; satu foto untuk setiap kartu.',
+				en: 'Photograph the front of each KIA, straight and close, without glare; one photo per card.'
+			},
+			when: { field: 'has_kia', in: ['yes'] },
+			asked: { id: 'Jika anak yang pindah sudah memiliki KIA', en: 'If a child who moves has a KIA' }
 		},
 		ownerConsentLetter({ field: 'housing', in: ['rent', 'lodging'] }),
 		{
 			...KK_DOCUMENT,
 			code: 'kk-tujuan',
 			name: { id: 'KK yang dituju', en: 'The family card you join' },
-			when: { field: 'kk_status', in: ['join'] }
+			when: { field: 'kk_status', in: ['join'] },
+			asked: { id: 'Jika bergabung ke KK yang sudah ada', en: 'If you join an existing family card' }
+		},
+		{
+			code: 'pernyataan-keluarga-penerima',
+			name: { id: 'Surat pernyataan kepala keluarga yang menerima anak', en: 'Statement of the head of the family the child joins' },
+			photoHint: {
+				id: 'Foto seluruh surat yang sudah ditandatangani kepala keluarga, lurus dari atas; nama, NIK, dan tanda tangannya harus terbaca.',
+				en: 'Photograph the whole letter signed by the head of the family, straight from above; their name, NIK and signature must be readable.'
+			},
+			when: { field: 'minor_joins_other_family', in: ['yes'] },
+			asked: { id: 'Jika anak bergabung ke KK keluarga lain', en: "If a child joins another family's card" }
+		},
+		{
+			code: 'surat-hak-asuh',
+			name: { id: 'Surat hak asuh atau surat persetujuan orang tua anak', en: "Custody letter or the child's parents' consent" },
+			photoHint: {
+				id: 'Foto seluruh surat, lurus dari atas; nama anak, nama orang tua atau wali, dan tanda tangannya harus terbaca.',
+				en: "Photograph the whole letter, straight from above; the child's name, the parents' or guardian's names and signatures must be readable."
+			},
+			when: { field: 'minor_joins_other_family', in: ['yes'] },
+			asked: { id: 'Jika anak bergabung ke KK keluarga lain', en: "If a child joins another family's card" }
 		},
 		LETTER_OF_AUTHORITY
 	]

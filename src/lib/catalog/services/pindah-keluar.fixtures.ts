@@ -12,6 +12,7 @@ export const validMoveOut: Answers = {
 	kk_number: '6471030101150007',
 	on_behalf: 'no',
 	movers,
+	minor_alone: 'no',
 	destination_scope: 'outside',
 	destination_province: 'Jawa Timur',
 	destination_city: 'Kota Malang',
@@ -20,10 +21,18 @@ export const validMoveOut: Answers = {
 	moving_date: '2026-12-15'
 };
 
-/** The same family moving to a rented house in another kelurahan of Balikpapan. */
+/** The same family moving to a rented house in another kelurahan of Balikpapan: no SKPWNI, a new KK. */
 export const validMoveWithinCity: Answers = {
 	...validMoveOut,
 	destination_scope: 'within',
 	destination_address: { kecamatan: '64.71.01', kelurahan: 'Manggar', rt: '007', rw: '002', street: 'Jl. Mulawarman No. 8' },
 	destination_housing: 'rent'
+};
+
+/** A boy of 16 moving alone to his aunt's house out of Balikpapan, for school. */
+export const validMinorMovesOut: Answers = {
+	...validMoveOut,
+	movers: [{ nik: '6471031003100006', name: 'Rafi Santoso' }],
+	minor_alone: 'yes',
+	reason: 'education'
 };

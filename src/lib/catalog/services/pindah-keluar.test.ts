@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pindahKeluar as service } from './pindah-keluar';
 import { blankAnswers, documentsAskedFor, missingDocuments, validateAnswers, validateStep } from '../validate';
 import type { Answers } from '../types';
-import { movers, validMoveOut, validMoveWithinCity } from './pindah-keluar.fixtures';
+import { movers, validMinorMovesOut, validMoveOut, validMoveWithinCity } from './pindah-keluar.fixtures';
 
 const step = (id: string) => service.steps.find((s) => s.id === id)!;
 
@@ -21,7 +21,7 @@ describe('pindah-keluar', () => {
 	it('starts blank and reports every required field', () => {
 		const errors = validateAnswers(service, blankAnswers(service));
 		expect(errors.kk).toEqual({ kk_number: 'required', on_behalf: 'required_choice' });
-		expect(errors['yang-pindah']).toEqual({ 'movers.0.nik': 'required', 'movers.0.name': 'required' });
+		expect(errors['yang-pindah']).toEqual({ 'movers.0.nik': 'required', 'movers.0.name': 'required', minor_alone: 'required_choice' });
 		expect(errors.tujuan).toEqual({ destination_scope: 'required_choice' });
 		expect(errors.alasan).toEqual({ reason: 'required_choice', moving_date: 'required' });
 	});
@@ -71,5 +71,25 @@ describe('pindah-keluar', () => {
 		// Renting within the city, then the destination changed to outside: the stale answer asks for nothing.
 		expect(codes({ ...validMoveWithinCity, destination_scope: 'outside' })).toEqual(['kk']);
 		expect(missingDocuments(service, validMoveWithinCity, ['kk']).map((d) => d.code)).toEqual(['surat-persetujuan-pemilik-rumah']);
+	});
+
+	it('a move within the city: the KK and the owner\'s letter, no SKPWNI, and a new KK follows', () => {
+		const codes = documentsAskedFor(service, validMoveWithinCity).map((d) => d.code);
+		expect(codes).toEqual(['kk', 'surat-persetujuan-pemilik-rumah']);
+		expect(codes).not.toContain('skpwni');
+		const scope = step('tujuan').fields.find((field) => field.name === 'destination_scope')!;
+		expect(scope.hint!.id).toContain('tidak perlu SKPWNI');
+		expect(scope.hint!.en).toContain('new family card and a new KTP-el');
+		expect(service.description.id).toContain('KK baru');
+	});
+
+	it('a move out of the city: the KK only, and the KTP-el is handed in at the destination', () => {
+		expect(documentsAskedFor(service, validMoveOut).map((d) => d.code)).toEqual(['kk']);
+		expect(service.description.en).toContain('hand in your old KTP-el');
+	});
+
+	it('a child moving alone: the parent\'s or guardian\'s consent', () => {
+		expect(validateAnswers(service, validMinorMovesOut)).toEqual({});
+		expect(documentsAskedFor(service, validMinorMovesOut).map((d) => d.code)).toEqual(['kk', 'surat-persetujuan-orang-tua']);
 	});
 });

@@ -23,7 +23,8 @@ export const LETTER_OF_AUTHORITY: DocumentRequirement = {
 		id: 'Foto seluruh halaman surat kuasa yang sudah ditandatangani, lurus dari atas, di tempat terang.',
 		en: 'Photograph the whole signed letter, straight from above, in good light.'
 	},
-	when: { field: 'on_behalf', in: ['yes'] }
+	when: { field: 'on_behalf', in: ['yes'] },
+	asked: { id: 'Jika Anda mengajukan untuk orang lain', en: 'If you apply for someone else' }
 };
 
 export const KK_DOCUMENT: DocumentRequirement = {
@@ -120,7 +121,7 @@ export function lostOrDamagedField(name: string, label: Localized): Field {
 }
 
 /** The police loss report (surat keterangan kehilangan), for a lost card or certificate. */
-export function policeLossReport(when: Condition): DocumentRequirement {
+export function policeLossReport(when: Condition, asked: Localized): DocumentRequirement {
 	return {
 		code: 'surat-kehilangan-polisi',
 		maxFiles: 3,
@@ -129,7 +130,8 @@ export function policeLossReport(when: Condition): DocumentRequirement {
 			id: 'Foto seluruh surat dari kantor polisi, lurus dari atas, di tempat terang; nomor surat, stempel, dan tanda tangan harus terbaca.',
 			en: 'Photograph the whole letter from the police station, straight from above, in good light; the letter number, stamp and signature must be readable.'
 		},
-		when
+		when,
+		asked
 	};
 }
 
@@ -164,7 +166,8 @@ export function ownerConsentLetter(when: Condition): DocumentRequirement {
 			id: 'Foto seluruh surat yang sudah ditandatangani pemilik rumah, lurus dari atas; nama, NIK, dan alamat pemilik harus terbaca.',
 			en: "Photograph the whole letter signed by the owner, straight from above; the owner's name, NIK and address must be readable."
 		},
-		when
+		when,
+		asked: { id: 'Jika Anda menyewa atau menumpang', en: 'If you rent or stay with someone' }
 	};
 }
 

@@ -1,47 +1,48 @@
-import { ANSWER_CODES } from './codes';
-import { SERVICES } from './index';
-import { KECAMATAN } from './districts';
-import { conditionHolds, emptyAnswer, emptyAnswers, PERSON_PARTS } from './registry';
-import { blankAnswers, documentsAskedFor, validateAnswers } from './validate';
-import type { Answers, ChoiceField, Field, OnlineService } from './types';
-import { validBirth } from './services/akta-kelahiran.fixtures';
-import { validDeath } from './services/akta-kematian.fixtures';
-import { validDivorce } from './services/akta-perceraian.fixtures';
-import { validMarriage } from './services/akta-perkawinan.fixtures';
-import { validNewFamilyCard } from './services/kk-baru.fixtures';
-import { validLostFamilyCard } from './services/kk-hilang.fixtures';
-import { validFamilyCardChange } from './services/kk-perubahan.fixtures';
-import { validIdCardReplacement } from './services/ktp-ganti.fixtures';
-import { validMoveIn } from './services/pindah-datang.fixtures';
-import { validMoveOut, validMoveWithinCity } from './services/pindah-keluar.fixtures';
+import { SERVICES } from '../../src/lib/catalog/index';
+import { KECAMATAN } from '../../src/lib/catalog/districts';
+import { withEvaluation } from '../../src/lib/catalog/conditions';
+import { conditionHolds, emptyAnswer, emptyAnswers, PERSON_PARTS } from '../../src/lib/catalog/registry';
+import { settingDefaults, SETTINGS, settingValue, type SettingValues } from '../../src/lib/catalog/settings';
+import { blankAnswers, documentsAskedFor, validateAnswers } from '../../src/lib/catalog/validate';
+import type { Answers, ChoiceField, Condition, Field, OnlineService } from '../../src/lib/catalog/types';
+import { validBirth, validBirthOfFoundling, validBirthParentsOnKk, validBirthToUnmarriedMother } from '../../src/lib/catalog/services/akta-kelahiran.fixtures';
+import { validDeath, validDeathAtHome, validDeathLongAgo, validDeathReportedByNonHeir } from '../../src/lib/catalog/services/akta-kematian.fixtures';
+import { validDivorce } from '../../src/lib/catalog/services/akta-perceraian.fixtures';
+import { validMarriage, validMarriageOfBrideOf18, validSecondMarriage } from '../../src/lib/catalog/services/akta-perkawinan.fixtures';
+import { validNewFamilyCard, validNewFamilyCardSpouseMovedIn } from '../../src/lib/catalog/services/kk-baru.fixtures';
+import { validLostFamilyCard } from '../../src/lib/catalog/services/kk-hilang.fixtures';
+import { validFamilyCardChange } from '../../src/lib/catalog/services/kk-perubahan.fixtures';
+import { validIdCardReplacement } from '../../src/lib/catalog/services/ktp-ganti.fixtures';
+import { validMinorJoinsUncle, validMoveIn } from '../../src/lib/catalog/services/pindah-datang.fixtures';
+import { validMinorMovesOut, validMoveOut, validMoveWithinCity } from '../../src/lib/catalog/services/pindah-keluar.fixtures';
 
 /**
- * The catalog export (DESIGN.md "Validation: one source"): the catalog as JSON for the Go server
- * (embedded in its binary) and the shared validation vectors that prove the TypeScript and the Go
- * validators agree. `npm run catalog:export` writes both files; export.test.ts fails when the
- * committed files differ from what this module makes.
+ * The shared validation vectors (DESIGN.md "Validation: one source"): for every online service,
+ * its valid example answers and, for each field and condition, the answers a resident (or a broken
+ * client) could send, with what the TypeScript validator says of them. The Go test
+ * (pocketbase/internal/catalog) runs the same cases through the server's validator.
  *
- * Everything here is deterministic: the same catalog and fixtures give byte-identical files. The
- * only rule that depends on the clock is `date_future` (today in Asia/Makassar): the vectors use
- * dates of the fixtures (in the past) and 2999-01-01 for the future, so they do not change with the day.
+ * Deterministic: the same catalog and fixtures give the same vectors. The only rule that depends on
+ * the clock is `date_future` (today in Asia/Makassar): the vectors use dates of the fixtures (in
+ * the past) and 2999-01-01 for the future, and decide documents on VECTORS_TODAY.
  */
 
-/** Where the files are written, relative to the repository root. */
-export const CATALOG_JSON_PATH = 'pocketbase/internal/catalog/catalog.json';
-export const ANSWERS_JSON_PATH = 'tests/fixtures/answers.json';
+/** The note at the top of every generated file. */
+export const GENERATED = 'Generated from src/lib/catalog by `npm run catalog:export`; do not edit.';
 
-const GENERATED = 'Generated from src/lib/catalog by `npm run catalog:export`; do not edit.';
+/** The day the documents of the vectors are decided on (a condition may count days to today). */
+export const VECTORS_TODAY = '2026-12-01';
 
 /** The valid example answers of each online service, by the name they have in its fixtures file. */
 export const VALID_ANSWERS: Readonly<Record<string, Readonly<Record<string, Answers>>>> = {
-	'kk-baru': { validNewFamilyCard },
+	'kk-baru': { validNewFamilyCard, validNewFamilyCardSpouseMovedIn },
 	'kk-perubahan': { validFamilyCardChange },
 	'kk-hilang': { validLostFamilyCard },
-	'akta-kelahiran': { validBirth },
-	'akta-kematian': { validDeath },
-	'pindah-keluar': { validMoveOut, validMoveWithinCity },
-	'pindah-datang': { validMoveIn },
-	'akta-perkawinan': { validMarriage },
+	'akta-kelahiran': { validBirth, validBirthToUnmarriedMother, validBirthParentsOnKk, validBirthOfFoundling },
+	'akta-kematian': { validDeath, validDeathAtHome, validDeathLongAgo, validDeathReportedByNonHeir },
+	'pindah-keluar': { validMoveOut, validMoveWithinCity, validMinorMovesOut },
+	'pindah-datang': { validMoveIn, validMinorJoinsUncle },
+	'akta-perkawinan': { validMarriage, validMarriageOfBrideOf18, validSecondMarriage },
 	'akta-perceraian': { validDivorce },
 	'ktp-ganti': { validIdCardReplacement }
 };
@@ -57,8 +58,10 @@ export interface VectorCase {
 	remove: string[];
 	/** The expected field errors of every step, flattened: dot path → error code. */
 	errors: Record<string, string>;
-	/** The requirement codes documentsAskedFor returns, in catalog order. */
+	/** The requirement codes documentsAskedFor returns (on VECTORS_TODAY), in catalog order. */
 	documents: string[];
+	/** The office's settings of the case, when not the defaults. */
+	settings?: SettingValues;
 }
 
 export interface ServiceVectors {
@@ -69,17 +72,24 @@ export interface ServiceVectors {
 
 export interface AnswerVectors {
 	$comment: string;
+	/** The day the documents are decided on. */
+	today: string;
+	/** Setting values as staff type them, and what both sides read (null: refused). */
+	settingTexts: { name: string; text: string; value: string | number | null }[];
 	services: ServiceVectors[];
 }
 
-/** The catalog as plain data: online services whole, in-person ones by code and mode only. */
-export function catalogData(): unknown {
-	return {
-		$comment: GENERATED,
-		answerCodes: ANSWER_CODES,
-		kecamatan: KECAMATAN,
-		services: SERVICES.map((service) => (service.mode === 'online' ? service : { code: service.code, mode: service.mode }))
-	};
+/** settingTexts lists values staff could type for each setting (and an unknown one), read as settings.ts does. */
+function settingTexts(): AnswerVectors['settingTexts'] {
+	const texts: [string, string][] = [['fee', '10000']];
+	for (const setting of SETTINGS) {
+		const typed =
+			setting.type === 'choice'
+				? [...setting.options.map((option) => option.value), '', ' always', 'ALWAYS', 'zzz']
+				: [String(setting.default), String(setting.min), String(setting.min - 1), String(setting.max), String(setting.max + 1), '', ' 30', '30.0', '3e1', '-5', '0x1e', '0030', '1234567890'];
+		for (const text of typed) texts.push([setting.name, text]);
+	}
+	return texts.map(([name, text]) => ({ name, text, value: settingValue(name, text) ?? null }));
 }
 
 /** vectorAnswers builds the answers of a case exactly as the Go test does, through JSON. */
@@ -90,13 +100,102 @@ export function vectorAnswers(valid: Answers, change: Answers, remove: readonly 
 }
 
 /** flatErrors is validateAnswers with the step ids dropped (the server reports dot paths only). */
-export function flatErrors(service: OnlineService, answers: Answers): Record<string, string> {
-	return Object.assign({}, ...Object.values(validateAnswers(service, answers))) as Record<string, string>;
+export function flatErrors(service: OnlineService, answers: Answers, settings: SettingValues = settingDefaults()): Record<string, string> {
+	return withEvaluation({ settings }, () => Object.assign({}, ...Object.values(validateAnswers(service, answers))) as Record<string, string>);
 }
 
-/** documentCodes lists the codes of the requirements that documentsAskedFor returns. */
-export function documentCodes(service: OnlineService, answers: Answers): string[] {
-	return documentsAskedFor(service, answers).map((requirement) => requirement.code);
+/** documentCodes lists the codes of the requirements that documentsAskedFor returns on VECTORS_TODAY. */
+export function documentCodes(service: OnlineService, answers: Answers, settings: SettingValues = settingDefaults()): string[] {
+	return withEvaluation({ today: VECTORS_TODAY, settings }, () => documentsAskedFor(service, answers).map((requirement) => requirement.code));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditions: answers (and settings) that make a condition hold, or fall just short of it.
+
+/** A change of the answers (top-level keys) and of the settings. */
+interface Setup {
+	change: Answers;
+	settings?: SettingValues;
+}
+
+/** withPath returns the top-level change that puts value at a dotted path of the answers. */
+function withPath(answers: Answers, path: string, value: unknown): Answers {
+	const [top, ...rest] = path.split('.');
+	if (rest.length === 0) return { [top]: value };
+	const copy = JSON.parse(JSON.stringify(answers[top] ?? (/^\d+$/.test(rest[0]) ? [] : {}))) as Record<string, unknown>;
+	let node = copy;
+	for (const key of rest.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+	node[rest[rest.length - 1]] = value;
+	return { [top]: copy };
+}
+
+function shiftDate(date: string, { years = 0, days = 0 }: { years?: number; days?: number }): string {
+	const [y, m, d] = date.split('-').map(Number);
+	return new Date(Date.UTC(y + years, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+function dateOr(answers: Answers, path: string, fallback: string): string {
+	const value = path.split('.').reduce<unknown>((node, key) => (node as Answers | undefined)?.[key], answers);
+	return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? value.trim() : fallback;
+}
+
+function settingDays(atLeastDays: number | string): number {
+	return typeof atLeastDays === 'number' ? atLeastDays : Number(settingDefaults()[atLeastDays]);
+}
+
+/**
+ * leafSetups lists, for every simple condition inside a condition, named setups around it: each
+ * value of an answer or a setting; an age a day either side of the birthday; a day count at the
+ * bound and a day short of it.
+ */
+function leafSetups(condition: Condition, answers: Answers, conditionValuesOf: (path: string) => string[]): [string, Setup][] {
+	if ('any' in condition) return condition.any.flatMap((part) => leafSetups(part, answers, conditionValuesOf));
+	if ('all' in condition) return condition.all.flatMap((part) => leafSetups(part, answers, conditionValuesOf));
+	if ('field' in condition) {
+		const out: [string, Setup][] = conditionValuesOf(condition.field).map((value) => [`${condition.field} = ${value}`, { change: withPath(answers, condition.field, value) }]);
+		out.push([`${condition.field} with spaces around`, { change: withPath(answers, condition.field, ` ${String(condition.in[0])} `) }]);
+		return out;
+	}
+	if ('setting' in condition) {
+		const setting = SETTINGS.find((candidate) => candidate.name === condition.setting)!;
+		const values = setting.type === 'choice' ? setting.options.map((option) => option.value) : [setting.default];
+		return values.map((value) => [`setting ${setting.name} = ${value}`, { change: {}, settings: { ...settingDefaults(), [setting.name]: value } }]);
+	}
+	if ('birth' in condition) {
+		const on = dateOr(answers, condition.on, '2026-11-14');
+		const birthday = shiftDate(on, { years: -condition.ageUnder });
+		const change = (birth: string) => ({ ...withPath(answers, condition.on, on), ...withPath(answers, condition.birth, birth) });
+		return [
+			[`${condition.birth}: ${condition.ageUnder} on ${condition.on}`, { change: change(birthday) }],
+			[`${condition.birth}: ${condition.ageUnder} tomorrow after ${condition.on}`, { change: change(shiftDate(birthday, { days: 1 })) }],
+			[`${condition.birth}: with spaces, ${condition.ageUnder} tomorrow`, { change: change(` ${shiftDate(birthday, { days: 1 })} `) }],
+			[`${condition.birth}: not a date`, { change: change('kemarin') }]
+		];
+	}
+	const days = settingDays(condition.atLeastDays);
+	return [
+		[`${condition.daysSince}: ${days} days ago`, { change: withPath(answers, condition.daysSince, shiftDate(VECTORS_TODAY, { days: -days })) }],
+		[`${condition.daysSince}: ${days - 1} days ago`, { change: withPath(answers, condition.daysSince, shiftDate(VECTORS_TODAY, { days: 1 - days })) }]
+	];
+}
+
+/** satisfy returns a setup that makes the condition hold on these answers, when one is simple to find. */
+function satisfy(condition: Condition, answers: Answers): Setup | undefined {
+	if ('field' in condition) return { change: withPath(answers, condition.field, condition.in[0]) };
+	if ('setting' in condition) return { change: {}, settings: { ...settingDefaults(), [condition.setting]: condition.in[0] as string | number } };
+	if ('birth' in condition) {
+		const on = dateOr(answers, condition.on, '2026-11-14');
+		return { change: { ...withPath(answers, condition.on, on), ...withPath(answers, condition.birth, shiftDate(on, { years: 1 - condition.ageUnder })) } };
+	}
+	if ('daysSince' in condition) return { change: withPath(answers, condition.daysSince, shiftDate(VECTORS_TODAY, { days: -settingDays(condition.atLeastDays) })) };
+	if ('any' in condition) return condition.any.map((part) => satisfy(part, answers)).find((setup) => setup);
+	let merged: Setup = { change: {} };
+	for (const part of condition.all) {
+		const setup = satisfy(part, { ...answers, ...merged.change });
+		if (!setup) return undefined;
+		merged = { change: { ...merged.change, ...setup.change }, settings: setup.settings ?? merged.settings };
+	}
+	return merged;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,13 +419,16 @@ function serviceCases(service: OnlineService): ServiceVectors {
 	const cases: VectorCase[] = [];
 	const seen = new Set<string>();
 
-	const add = (name: string, base: string, change: Answers, remove: string[] = []) => {
-		const key = JSON.stringify([base, change, remove]);
+	const add = (name: string, base: string, change: Answers, remove: string[] = [], settings?: SettingValues) => {
+		const key = JSON.stringify([base, change, remove, settings]);
 		if (seen.has(key)) return;
 		seen.add(key);
 		const answers = vectorAnswers(valid[base], change, remove);
-		cases.push({ name, base, change, remove, errors: flatErrors(service, answers), documents: documentCodes(service, answers) });
+		const item: VectorCase = { name, base, change, remove, errors: flatErrors(service, answers, settings), documents: documentCodes(service, answers, settings) };
+		if (settings) item.settings = settings;
+		cases.push(item);
 	};
+	const valuesOf = (path: string) => conditionValues(fieldByName.get(path.split('.')[0]));
 
 	for (const base of baseNames) {
 		const errors = flatErrors(service, vectorAnswers(valid[base], {}, []));
@@ -342,36 +444,47 @@ function serviceCases(service: OnlineService): ServiceVectors {
 		// the first valid answers that show the field; otherwise the first ones with its condition made true
 		const shownIn = baseNames.find((name) => conditionHolds(field.when, valid[name]));
 		const base = shownIn ?? baseNames[0];
-		const enable: Answers = shownIn || !field.when ? {} : { [field.when.field]: field.when.in[0] };
+		const setup = shownIn || !field.when ? { change: {} } : satisfy(field.when, valid[base]);
+		if (!setup) continue;
+		const enable = setup.change;
 		const current = shownIn ? valid[base][field.name] : undefined;
 		const start = current ?? goodValue(field);
 
-		if (!shownIn && start !== undefined) add(`${field.name}: shown with a valid answer`, base, { ...enable, [field.name]: start });
-		add(`${field.name}: missing`, base, enable, [field.name]);
-		for (const [label, value] of mutations(field, start)) add(`${field.name}: ${label}`, base, { ...enable, [field.name]: value });
+		if (!shownIn && start !== undefined) add(`${field.name}: shown with a valid answer`, base, { ...enable, [field.name]: start }, [], setup.settings);
+		add(`${field.name}: missing`, base, enable, [field.name], setup.settings);
+		for (const [label, value] of mutations(field, start)) add(`${field.name}: ${label}`, base, { ...enable, [field.name]: value }, [], setup.settings);
+
+		// a field shown or hidden by an office setting: blank, under every value of the setting
+		if (field.when) {
+			for (const [label, setup] of leafSetups(field.when, valid[baseNames[0]], valuesOf)) {
+				if (setup.settings) add(`${field.name} blank, ${label}`, baseNames[0], { [field.name]: emptyAnswer(field) }, [], setup.settings);
+			}
+		}
 
 		// a hidden field is not checked, whatever it holds
 		const hiddenIn = field.when ? baseNames.find((name) => !conditionHolds(field.when, valid[name])) : undefined;
 		if (field.when && hiddenIn) {
 			for (const [label, value] of mutations(field, start).slice(0, 4)) add(`${field.name} hidden: ${label}`, hiddenIn, { [field.name]: value });
-		} else if (field.when) {
-			const other = conditionValues(fieldByName.get(field.when.field)).find((value) => !field.when!.in.includes(value));
-			if (other !== undefined) add(`${field.name} hidden: an answer left from before`, base, { [field.when.field]: other, [field.name]: 'zzz' });
+		} else if (field.when && 'field' in field.when) {
+			const when = field.when;
+			const other = conditionValues(fieldByName.get(when.field)).find((value) => !when.in.includes(value));
+			if (other !== undefined) add(`${field.name} hidden: an answer left from before`, base, { [when.field]: other, [field.name]: 'zzz' });
 		}
 	}
 
-	// the documents asked for: every value of every field a requirement depends on, and conditions in chains
+	// the documents asked for: around every simple condition a requirement depends on, and conditions in chains
 	for (const requirement of service.documents) {
 		if (!requirement.when) continue;
-		const top = requirement.when.field.split('.')[0];
-		const conditionField = fieldByName.get(top);
 		for (const base of baseNames) {
 			const from = base === baseNames[0] ? '' : ` (from ${base})`;
-			for (const value of conditionValues(conditionField)) add(`documents${from}: ${top} = ${value}`, base, { [top]: value });
-			add(`documents${from}: ${top} with spaces around`, base, { [top]: ` ${String(requirement.when.in[0])} ` });
+			for (const [label, setup] of leafSetups(requirement.when, valid[base], valuesOf)) add(`documents${from}: ${label}`, base, setup.change, [], setup.settings);
+			const all = satisfy(requirement.when, valid[base]);
+			if (all) add(`documents${from}: ${requirement.code} asked for`, base, all.change, [], all.settings);
 		}
-		const parent = conditionField?.when;
-		if (parent) {
+		if (!('field' in requirement.when)) continue;
+		const top = requirement.when.field.split('.')[0];
+		const parent = fieldByName.get(top)?.when;
+		if (parent && 'field' in parent) {
 			const parentTop = parent.field.split('.')[0];
 			const other = conditionValues(fieldByName.get(parentTop)).find((value) => !parent.in.includes(value));
 			if (other !== undefined) {
@@ -396,33 +509,6 @@ function serviceCases(service: OnlineService): ServiceVectors {
 /** answerVectors builds the shared validation vectors of every online service. */
 export function answerVectors(): AnswerVectors {
 	const online = SERVICES.filter((service): service is OnlineService => service.mode === 'online');
-	return { $comment: GENERATED, services: online.map(serviceCases) };
+	return { $comment: GENERATED, today: VECTORS_TODAY, settingTexts: settingTexts(), services: online.map(serviceCases) };
 }
 
-/** Characters that are escaped in the files so that they stay visible in an editor and a diff. */
-const INVISIBLE = /[\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/g;
-
-/** stableJson formats a value as pretty JSON with the keys of every object sorted, ending in a newline. */
-export function stableJson(value: unknown): string {
-	const sorted = (node: unknown): unknown => {
-		if (Array.isArray(node)) return node.map(sorted);
-		if (node && typeof node === 'object') {
-			return Object.fromEntries(
-				Object.keys(node)
-					.sort()
-					.map((key) => [key, sorted((node as Record<string, unknown>)[key])])
-			);
-		}
-		return node;
-	};
-	const text = JSON.stringify(sorted(value), null, '\t');
-	return `${text.replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
-}
-
-/** exportFiles returns the content of every exported file by its path from the repository root. */
-export function exportFiles(): Record<string, string> {
-	return {
-		[CATALOG_JSON_PATH]: stableJson(catalogData()),
-		[ANSWERS_JSON_PATH]: stableJson(answerVectors())
-	};
-}

@@ -1,0 +1,128 @@
+package visits
+
+import (
+	"time"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"dukcapil-daring/server/internal/office"
+)
+
+// Times of the reminders (HH:MM WITA): on the working day before the visit
+// and on its morning.
+const (
+	ReminderBeforeAt  = "12:00"
+	ReminderMorningAt = "06:00"
+)
+
+// KindReminder is the notifications.kind of a reminder.
+const KindReminder = "visit_reminder"
+
+// SendReminders writes the due reminders as of now: from ReminderMorningAt
+// on the day of a booked visit, and from ReminderBeforeAt on the working
+// day before it (for a visit on Monday: the Friday). Each is written once
+// (reminded_before, reminded_morning), with the mark, in one transaction.
+// It returns how many it wrote.
+func SendReminders(app core.App, now time.Time) (int, error) {
+	today := office.Today(now)
+	calendar, err := office.LoadOfficeDays(app)
+	if err != nil {
+		return 0, err
+	}
+	sent := 0
+
+	morning, err := office.IntakeInstant(today, ReminderMorningAt)
+	if err != nil {
+		return 0, err
+	}
+	if !now.Before(morning) {
+		n, err := remind(app, dbx.HashExp{"date": today, "status": StatusBooked, "reminded_morning": false}, "reminded_morning", true)
+		sent += n
+		if err != nil {
+			return sent, err
+		}
+	}
+
+	midday, err := office.IntakeInstant(today, ReminderBeforeAt)
+	if err != nil {
+		return sent, err
+	}
+	working, err := office.IsWorkingDay(today, calendar)
+	if err != nil || !working || now.Before(midday) {
+		return sent, err
+	}
+	tomorrow, _ := time.Parse(time.DateOnly, today)
+	next, err := workingDaysFrom(tomorrow.AddDate(0, 0, 1).Format(time.DateOnly), 1, calendar)
+	if err != nil || len(next) == 0 {
+		return sent, err
+	}
+	n, err := remind(app, dbx.And(
+		dbx.HashExp{"status": StatusBooked, "reminded_before": false},
+		dbx.NewExp("[[date]] > {:today} AND [[date]] <= {:next}", dbx.Params{"today": today, "next": next[0]}),
+	), "reminded_before", false)
+	return sent + n, err
+}
+
+// remind writes the reminder of every appointment matching where and sets
+// its mark.
+func remind(app core.App, where dbx.Expression, mark string, sameDay bool) (int, error) {
+	var due []*core.Record
+	if err := app.RecordQuery(AppointmentsCollection).AndWhere(where).All(&due); err != nil {
+		return 0, err
+	}
+	sent := 0
+	for _, appointment := range due {
+		err := app.RunInTransaction(func(tx core.App) error {
+			fresh, err := tx.FindRecordById(AppointmentsCollection, appointment.Id)
+			if err != nil || fresh.GetBool(mark) || fresh.GetString("status") != StatusBooked {
+				return err
+			}
+			fresh.Set(mark, true)
+			if sameDay {
+				fresh.Set("reminded_before", true)
+			}
+			if err := tx.Save(fresh); err != nil {
+				return err
+			}
+			owner := fresh.GetString("owner")
+			text := ReminderText(ownerLocale(tx, owner), fresh.GetString("service"), fresh.GetString("date"),
+				fresh.GetString("start"), fresh.GetString("code"), sameDay)
+			if err := writeNotification(tx, fresh, text); err != nil {
+				return err
+			}
+			sent++
+			return nil
+		})
+		if err != nil {
+			return sent, err
+		}
+	}
+	return sent, nil
+}
+
+// writeNotification appends the reminder to the owner's inbox, pending push
+// delivery.
+func writeNotification(tx core.App, appointment *core.Record, text Text) error {
+	collection, err := tx.FindCachedCollectionByNameOrId("notifications")
+	if err != nil {
+		return err
+	}
+	n := core.NewRecord(collection)
+	n.Set("owner", appointment.GetString("owner"))
+	n.Set("appointment", appointment.Id)
+	n.Set("kind", KindReminder)
+	n.Set("title", text.Title)
+	n.Set("body", text.Body)
+	n.Set("read", false)
+	n.Set("delivery", "pending")
+	return tx.Save(n)
+}
+
+func ownerLocale(tx core.App, owner string) string {
+	user, err := tx.FindRecordById("users", owner)
+	if err != nil || user.GetString("locale") != "en" {
+		return "id"
+	}
+	return "en"
+}

@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import { getVisit } from '$lib/local/visits';
+import { currentUser } from '$lib/pb/client';
+import { visitService } from '$lib/visits/services';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ params }) => {
+	const visit = await getVisit(params.id);
+	// another resident's visit on a shared phone is "not found" too
+	if (!visit || visit.owner !== currentUser()?.id) error(404, 'visit_not_found');
+	const service = visitService(visit.service);
+	if (!service) error(404, 'service_not_found');
+	return { visit, service };
+};
