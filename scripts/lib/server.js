@@ -48,11 +48,12 @@ export function ensureServerBuilt({ force = false } = {}) {
 	execFileSync('go', ['build', '-trimpath', '-o', serverBinary, '.'], { cwd: serverDir, stdio: 'inherit' });
 }
 
-/** buildApp builds the PWA into build/ with Vite. */
+/** buildApp builds the PWA into build/ with Vite, then writes its Brotli and gzip twins (npm run build). */
 export function buildApp() {
 	console.log('Building the app (vite build) ...');
 	execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
 		cwd: root,
 		stdio: 'inherit'
 	});
+	execFileSync(process.execPath, [join(root, 'scripts', 'precompress.js')], { cwd: root, stdio: 'inherit' });
 }

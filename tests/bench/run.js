@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { buildApp, ensureServerBuilt } from '../../scripts/lib/server.js';
 import { freePort, startTestServer } from '../../scripts/lib/test-server.js';
-import { firstScreenTransfer, offlineReload } from './shell.js';
+import { firstVisitTransfer, offlineReload } from './shell.js';
 import { mediaCompression } from './media.js';
 import { syncThroughput } from './sync.js';
 import { officeBenchmarks } from './office.js';
@@ -33,9 +33,11 @@ const browser = await chromium.launch({
 /** @type {Row[]} */
 const rows = [];
 try {
-	rows.push(...(await firstScreenTransfer(browser, server.origin)));
-	rows.push(...(await offlineReload(browser, server.origin)));
-	rows.push(...(await mediaCompression(browser, server.origin)));
+	if (process.env.BENCH_SKIP_SHELL !== '1') {
+		rows.push(...(await firstVisitTransfer(browser, server.origin)));
+		rows.push(...(await offlineReload(browser, server.origin)));
+	}
+	if (process.env.BENCH_SKIP_MEDIA !== '1') rows.push(...(await mediaCompression(browser, server.origin)));
 	if (process.env.BENCH_SKIP_SYNC !== '1') rows.push(...(await syncThroughput(browser, server.origin)));
 	if (process.env.BENCH_SKIP_OFFICE !== '1') rows.push(...(await officeBenchmarks(server.origin, server.staffToken)));
 } finally {

@@ -2,7 +2,7 @@
 // the end-to-end tests and the benchmarks.
 
 /**
- * @typedef {{ kind: string, photo: Buffer }} SeededDocument
+ * @typedef {{ kind: string, photo: Buffer, type?: string }} SeededDocument
  * @typedef {{ id: string, documents: { id: string, kind: string, sha256: string, size: number }[] }} Seeded
  */
 
@@ -16,7 +16,7 @@
 export async function seedOutbox(page, owner, applications) {
 	const payload = applications.map((application) => ({
 		...application,
-		documents: application.documents.map((document) => ({ kind: document.kind, base64: document.photo.toString('base64') }))
+		documents: application.documents.map((document) => ({ kind: document.kind, type: document.type ?? 'image/jpeg', base64: document.photo.toString('base64') }))
 	}));
 	return page.evaluate(
 		async ({ owner, payload }) => {
@@ -45,13 +45,13 @@ export async function seedOutbox(page, owner, applications) {
 						id: documentId,
 						applicationId: id,
 						kind: document.kind,
-						blob: new Blob([bytes], { type: 'image/jpeg' }),
-						type: 'image/jpeg',
+						blob: new Blob([bytes], { type: document.type }),
+						type: document.type,
 						size: bytes.length,
 						sha256,
 						thumbnail: null,
 						warnings: [],
-						name: `${document.kind}.jpg`,
+						name: `${document.kind}.${document.type === 'application/pdf' ? 'pdf' : 'jpg'}`,
 						created: clock++
 					});
 				}

@@ -114,7 +114,7 @@ func TestLoadAppliesTheRowsAtStart(t *testing.T) {
 func TestEverySettingCanBeEntered(t *testing.T) {
 	app := servertest.New(t)
 	defer app.Cleanup()
-	collection, err := app.FindCollectionByNameOrId(catalogsettings.Collection)
+	collection, err := app.FindCollectionByNameOrId(collections.CatalogSettings)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"dukcapil-daring/server/internal/nik"
 	"dukcapil-daring/server/internal/push"
 	"dukcapil-daring/server/internal/seed"
+	"dukcapil-daring/server/internal/uploads"
 	"dukcapil-daring/server/internal/visits"
 	"dukcapil-daring/server/internal/web"
 	"dukcapil-daring/server/internal/workflow"
@@ -29,6 +30,8 @@ type Config struct {
 	Intake intake.Config
 	// Push is Web Push delivery.
 	Push push.Config
+	// Uploads are the resumable document uploads (tus).
+	Uploads uploads.Config
 	// Visits is the booking of in-person visits (slots made ahead, reminders).
 	Visits visits.Config
 }
@@ -46,6 +49,7 @@ func Register(app core.App, config Config) error {
 	catalogsettings.Register(app)
 	workflow.Register(app)
 	files.Register(app)
+	uploads.Register(app, config.Uploads)
 	intake.Register(app, config.Intake)
 	push.Register(app, config.Push)
 	visits.Register(app, config.Visits)

@@ -55,6 +55,8 @@ func Register(app core.App, config Config) {
 				fmt.Fprintf(config.Output, "WARNING: %s\n", msg)
 			}
 
+			e.Router.Bind(apiCompression())
+
 			if !e.Router.HasRoute(http.MethodGet, routePath) {
 				e.Router.GET(routePath, s.serve)
 			}

@@ -65,6 +65,7 @@ func (s *site) serve(e *core.RequestEvent) error {
 	}
 
 	header.Set("Cache-Control", cacheControl(file))
+	trimAssetHeaders(header, file)
 	if ct := contentType(file); ct != "" {
 		header.Set("Content-Type", ct)
 	}
@@ -80,6 +81,14 @@ func (s *site) serve(e *core.RequestEvent) error {
 	if file == path.Join(name, indexPage) && s.isDir(name) {
 		// let the file server redirect "/dir" to "/dir/" and serve its index
 		target = name
+	} else if isCompressible(file) {
+		header.Add("Vary", "Accept-Encoding")
+		if twin, encoding, ok := pickTwin(s.fsys, file, e.Request.Header.Get("Accept-Encoding")); ok {
+			// the precompressed twin, typed as the file it encodes
+			header.Set("Content-Type", typeOf(file))
+			header.Set("Content-Encoding", encoding)
+			target = twin
+		}
 	}
 	e.Request.SetPathValue(apis.StaticWildcardParam, target)
 	return s.static(e)

@@ -178,6 +178,20 @@ export interface LocalDocument {
 	 * superseded too (the office keeps what was first sent), no longer part of the application.
 	 */
 	superseded?: boolean;
+	/**
+	 * The resumable (tus) upload of this file while it is under way: where it is on the server, so
+	 * that a cut, a reload or a killed browser continues from the last byte the server confirmed.
+	 */
+	upload?: StoredUpload;
+}
+
+/** A tus upload in progress, as tus-js-client's URL storage keeps it (see lib/local/uploads.ts). */
+export interface StoredUpload {
+	fingerprint: string;
+	uploadUrl: string | null;
+	size: number | null;
+	metadata: Record<string, string>;
+	creationTime: string;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 /**
  * The service worker as the UI sees it: registered by workbox-window (SvelteKit's own registration
@@ -8,21 +8,27 @@ class ServiceWorkerState {
 	updateAvailable = $state(false);
 	registered = $state(false);
 	private workbox: Workbox | null = null;
+	private loading: Promise<void> | null = null;
 
 	register(): void {
-		if (this.workbox || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
-		const url = import.meta.env.DEV ? '/dev-sw.js?dev-sw' : '/service-worker.js';
-		const workbox = new Workbox(url, { type: import.meta.env.DEV ? 'module' : 'classic', scope: '/' });
-		workbox.addEventListener('waiting', () => (this.updateAvailable = true));
-		// Once the new worker controls the page, load the new app so page and worker match.
-		workbox.addEventListener('controlling', (event) => {
-			if (event.isUpdate) window.location.reload();
+		if (this.workbox || this.loading || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+		// workbox-window is loaded here, after the first screen (see the layout), not by it
+		this.loading = import('workbox-window').then(({ Workbox }) => {
+			const url = import.meta.env.DEV ? '/dev-sw.js?dev-sw' : '/service-worker.js';
+			const workbox = new Workbox(url, { type: import.meta.env.DEV ? 'module' : 'classic', scope: '/' });
+			workbox.addEventListener('waiting', () => (this.updateAvailable = true));
+			// Once the new worker controls the page, load the new app so page and worker match.
+			workbox.addEventListener('controlling', (event) => {
+				if (event.isUpdate) window.location.reload();
+			});
+			this.workbox = workbox;
+			return workbox
+				.register()
+				.then(() => {
+					this.registered = true;
+				})
+				.catch((error: unknown) => console.error('service worker registration failed', error));
 		});
-		this.workbox = workbox;
-		workbox
-			.register()
-			.then(() => (this.registered = true))
-			.catch((error: unknown) => console.error('service worker registration failed', error));
 	}
 
 	/** applyUpdate asks the waiting worker to take over; the page reloads when it does. */

@@ -1,24 +1,48 @@
-import { pb, currentUser } from '$lib/pb/client';
 import type { UserRecord } from '$lib/pb/types';
+
+/** The localStorage key of PocketBase's LocalAuthStore (lib/pb/client uses its default). */
+const AUTH_STORAGE_KEY = 'pocketbase_auth';
+
+/**
+ * storedUser reads the signed-in resident from PocketBase's auth store in localStorage without
+ * loading the SDK, so that the first screen knows who is signed in before the API client arrives.
+ */
+function storedUser(): UserRecord | null {
+	try {
+		const stored = JSON.parse(globalThis.localStorage?.getItem(AUTH_STORAGE_KEY) ?? 'null');
+		return (stored?.record ?? stored?.model ?? null) as UserRecord | null;
+	} catch {
+		return null;
+	}
+}
 
 /**
  * The signed-in resident as the UI sees it. It follows PocketBase's auth store, which lives in
- * localStorage: the app opens signed in after a reload and without a connection.
+ * localStorage: the app opens signed in after a reload and without a connection. The API client is
+ * loaded on first need (connect, refresh), not by the first screen.
  */
 class Session {
-	user = $state<UserRecord | null>(currentUser());
+	user = $state<UserRecord | null>(storedUser());
 	/** True when the server has refused the stored sign-in and the resident must sign in again. */
 	expired = $state(false);
-
-	constructor() {
-		pb.authStore.onChange(() => {
-			this.user = currentUser();
-			if (this.user) this.expired = false;
-		});
-	}
+	private connected: Promise<typeof import('$lib/pb/client')> | null = null;
 
 	get signedIn(): boolean {
 		return this.user !== null;
+	}
+
+	/** connect loads the API client and follows its auth store from then on (once). */
+	connect(): Promise<typeof import('$lib/pb/client')> {
+		this.connected ??= import('$lib/pb/client').then((client) => {
+			const follow = () => {
+				this.user = client.currentUser();
+				if (this.user) this.expired = false;
+			};
+			client.pb.authStore.onChange(follow);
+			follow();
+			return client;
+		});
+		return this.connected;
 	}
 
 	/**
@@ -26,6 +50,7 @@ class Session {
 	 * (the resident stays signed in offline); a refusal marks the session expired.
 	 */
 	async refresh(): Promise<void> {
+		const { pb } = await this.connect();
 		if (!pb.authStore.token || !navigator.onLine) return;
 		try {
 			await pb.collection('users').authRefresh();

@@ -1,7 +1,6 @@
 import PocketBase, { BaseAuthStore } from 'pocketbase';
 import { db } from '$lib/local/db';
 import { SyncEngine } from './engine';
-import { fetchUploader } from './upload';
 
 /**
  * The sync engine in the service worker, for Background Sync: the browser wakes the worker once it
@@ -43,7 +42,7 @@ export async function runBackgroundSync(): Promise<void> {
 	pb.autoCancellation(false);
 	// The browser fires Background Sync once it is online; the worker's own navigator.onLine can lag
 	// behind, so it is not consulted: a failed request is simply retried later.
-	const engine = new SyncEngine({ pb, db, fetch: (input, init) => fetch(input, init), upload: fetchUploader(), now: () => Date.now(), random: () => Math.random() });
+	const engine = new SyncEngine({ pb, db, fetch: (input, init) => fetch(input, init), now: () => Date.now(), random: () => Math.random() });
 	// The browser says the connection is back: whatever waited on a back-off timer is due now.
 	await engine.retryNow();
 	await engine.run();

@@ -1,6 +1,5 @@
 import type PocketBase from 'pocketbase';
 import type { LocalDatabase } from '$lib/local/db';
-import type { Uploader } from './upload';
 
 /** What the sync engine works with; tests pass their own (a fault-injecting fetch, a fixed clock). */
 export interface SyncContext {
@@ -8,7 +7,8 @@ export interface SyncContext {
 	db: LocalDatabase;
 	/** Used for every API call (the PocketBase SDK's `fetch` option). */
 	fetch: typeof fetch;
-	upload: Uploader;
 	now: () => number;
+	/** Quick retries of an upload inside one try, in ms (default: upload.ts's); tests shorten them. */
+	uploadRetryDelays?: number[];
 	random: () => number;
 }

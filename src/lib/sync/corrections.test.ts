@@ -6,7 +6,6 @@ import { newRecordId } from '$lib/local/ids';
 import type { LocalDatabase } from '$lib/local/db';
 import { SyncEngine } from './engine';
 import { faultyFetch, freshDatabase, makeResident, putInOutbox, sha256Hex, testContext, TINY_JPEG, type Fault } from './testing';
-import { fetchUploader } from './upload';
 
 const origin = inject('pbOrigin');
 const BIRTH_DOCUMENTS = [{ kind: 'surat-kelahiran' }, { kind: 'buku-nikah' }, { kind: 'kk' }];
@@ -63,7 +62,7 @@ describe('a correction after needs_revision through the outbox', () => {
 			{ match: isApplicationPatch, kind: 'drop', times: 1 }
 		];
 		const flaky = faultyFetch(faults);
-		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: flaky, upload: fetchUploader(flaky) }), { locks: null });
+		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: flaky }), { locks: null });
 		let state = await engine.run();
 		for (let round = 0; round < 6 && state.pending > 0; round++) {
 			// never "everything sent" before the server confirmed the resubmission
@@ -109,7 +108,7 @@ describe('a correction after needs_revision through the outbox', () => {
 		await db.applications.update(application.id, { withdrawRequestedAt: Date.now() });
 		const faults: Fault[] = [{ match: isApplicationPatch, kind: 'drop', times: 1 }];
 		const flaky = faultyFetch(faults);
-		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: flaky, upload: fetchUploader(flaky) }), { locks: null });
+		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: flaky }), { locks: null });
 		await engine.run();
 		await engine.retryNow();
 		expect((await engine.run()).phase).toBe('idle');

@@ -3,9 +3,8 @@ import PocketBase from 'pocketbase';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { validBirth } from '$lib/catalog/services/akta-kelahiran.fixtures';
 import { SyncEngine } from './engine';
-import { faultyFetch, freshDatabase, makeResident, putInOutbox, testContext, type Fault } from './testing';
-import type { Uploader } from './upload';
-import { fetchUploader } from './upload';
+import { countingFetch, faultyFetch, freshDatabase, isUploadChunk, makeResident, putInOutbox, testContext, type Fault } from './testing';
+import { CHUNK_SIZE } from './upload';
 
 const origin = inject('pbOrigin');
 const BIRTH_DOCUMENTS = [{ kind: 'surat-kelahiran' }, { kind: 'buku-nikah' }, { kind: 'kk' }];
@@ -58,11 +57,11 @@ describe('sync engine against a real PocketBase', () => {
 		const application = await putInOutbox(db, resident.id, 'akta-kelahiran', validBirth, BIRTH_DOCUMENTS);
 		const faults: Fault[] = [
 			{ match: isCreate('applications'), kind: 'drop', times: 1 },
-			{ match: isCreate('documents'), kind: 'drop', times: 2 },
+			{ match: isUploadChunk, kind: 'drop', times: 2 },
 			{ match: isFinalise, kind: 'drop', times: 1 }
 		];
 		const flaky = faultyFetch(faults);
-		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: flaky, upload: fetchUploader(flaky) }), { locks: null });
+		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: flaky }), { locks: null });
 
 		let state = await engine.run();
 		for (let round = 0; round < 6 && state.pending > 0; round++) {
@@ -154,22 +153,18 @@ describe('sync engine against a real PocketBase', () => {
 		const resident = await makeResident(origin);
 		const db = freshDatabase();
 		await putInOutbox(db, resident.id, 'akta-kelahiran', validBirth, BIRTH_DOCUMENTS);
-		let uploads = 0;
-		const counting: Uploader = (request) => {
-			uploads++;
-			return fetchUploader()(request);
-		};
-		const engine = new SyncEngine(testContext(resident.pb, db, { upload: counting }), { locks: null });
+		const counting = countingFetch();
+		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: counting.fetch }), { locks: null });
 		const [first, second] = await Promise.all([engine.run(), engine.run()]);
 		expect(first).toBe(second);
-		expect(uploads).toBe(3);
+		expect(counting.count.creates).toBe(3);
 
 		// Another tab holds the lock: this one does not sync at all.
 		await putInOutbox(db, resident.id, 'akta-kelahiran', validBirth, BIRTH_DOCUMENTS);
 		const busy = { request: async <T>(_name: string, _options: unknown, callback: (lock: unknown) => Promise<T>) => callback(null) };
-		const other = new SyncEngine(testContext(resident.pb, db, { upload: counting }), { locks: busy });
+		const other = new SyncEngine(testContext(resident.pb, db, { fetch: counting.fetch }), { locks: busy });
 		await other.run();
-		expect(uploads).toBe(3);
+		expect(counting.count.creates).toBe(3);
 	});
 });
 
@@ -178,23 +173,62 @@ describe('resending after a cut', () => {
 		const resident = await makeResident(origin);
 		const db = freshDatabase();
 		const application = await putInOutbox(db, resident.id, 'akta-kelahiran', validBirth, BIRTH_DOCUMENTS);
-		let sends = 0;
-		let dropped = false;
-		const losing: Uploader = async (request) => {
-			sends++;
-			const response = await fetchUploader()(request);
-			if (!dropped) {
-				dropped = true;
-				throw new TypeError('answer lost');
-			}
-			return response;
-		};
-		const engine = new SyncEngine(testContext(resident.pb, db, { upload: losing }), { locks: null });
+		const documents = await db.documents.where('applicationId').equals(application.id).toArray();
+		const total = documents.reduce((sum, document) => sum + document.size, 0);
+		// the answer to the first document's last chunk is lost: the file arrived, the phone does not know
+		const counting = countingFetch(faultyFetch([{ match: isUploadChunk, kind: 'drop', times: 1 }]));
+		const engine = new SyncEngine({ ...testContext(resident.pb, db, { fetch: counting.fetch }), uploadRetryDelays: [] }, { locks: null });
 		await engine.run();
 		await engine.retryNow();
 		expect((await engine.run()).phase).toBe('idle');
 		// Three documents, each sent once: the lost answer was recovered by asking, not by resending.
-		expect(sends).toBe(3);
+		expect(counting.count.creates).toBe(3);
+		expect(counting.count.chunkBytes).toBe(total);
 		expect((await serverCopy(application.id)).documents).toHaveLength(3);
+	});
+
+	it('continues inside a file after a cut, from the offset the server confirmed, even after a reload', async () => {
+		const resident = await makeResident(origin);
+		const db = freshDatabase();
+		// a 300 KB JPEG (by its first bytes): five chunks
+		const photo = new Uint8Array(300 * 1024);
+		crypto.getRandomValues(photo.subarray(0, 65536));
+		photo.set([0xff, 0xd8, 0xff, 0xe0]);
+		const application = await putInOutbox(db, resident.id, 'akta-kelahiran', validBirth, [
+			{ kind: 'surat-kelahiran', bytes: photo },
+			{ kind: 'buku-nikah' },
+			{ kind: 'kk' }
+		]);
+		const [big] = await db.documents.where({ applicationId: application.id, kind: 'surat-kelahiran' }).toArray();
+
+		// The link drops after two chunks of the big file went through and does not come back in this try.
+		let chunks = 0;
+		const cut: typeof fetch = (input, init) => {
+			const url = String(input instanceof Request ? input.url : input);
+			if (isUploadChunk((init?.method ?? 'GET').toUpperCase(), url) && ++chunks > 2) return Promise.reject(new TypeError('Failed to fetch'));
+			return fetch(input, init);
+		};
+		const first = countingFetch(cut);
+		const state = await new SyncEngine({ ...testContext(resident.pb, db, { fetch: first.fetch }), uploadRetryDelays: [] }, { locks: null }).run();
+		expect(state.phase).toBe('waiting');
+		const stored = (await db.documents.get(big.id))?.upload;
+		expect(stored?.uploadUrl).toMatch(/\/api\/uploads\/[0-9a-f]+$/);
+
+		// A reload: a new engine and a new client, the same IndexedDB.
+		const second = countingFetch();
+		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: second.fetch }), { locks: null });
+		await engine.retryNow();
+		expect((await engine.run()).phase).toBe('idle');
+		// only the rest of the big file went again, plus the two small files
+		const small = BIRTH_DOCUMENTS.length - 1;
+		expect(second.count.creates).toBe(small);
+		const smallBytes = (await db.documents.where('applicationId').equals(application.id).toArray())
+			.filter((document) => document.id !== big.id)
+			.reduce((sum, document) => sum + document.size, 0);
+		expect(second.count.chunkBytes - smallBytes).toBe(photo.length - 2 * CHUNK_SIZE);
+		expect((await db.documents.get(big.id))?.upload).toBeUndefined();
+		const server = await serverCopy(application.id);
+		expect(server.documents.find((document) => document.kind === 'surat-kelahiran')?.size).toBe(photo.length);
+		expect((await db.applications.get(application.id))?.state).toBe('sent');
 	});
 });

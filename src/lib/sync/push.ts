@@ -3,6 +3,7 @@ import type { LocalApplication, LocalDocument, PushProgress } from '$lib/local/d
 import type { SyncContext } from './context';
 import { classifyFailure, Failure } from '$lib/pb/errors';
 import { confirmsOutbox, toRemote } from './mirror';
+import { uploadResumable } from './upload';
 
 /** Progress of one application's upload, in bytes of its documents. */
 export interface PushProgressEvent {
@@ -126,33 +127,32 @@ async function documentOnServer(ctx: SyncContext, id: string): Promise<boolean> 
 	}
 }
 
-async function uploadDocument(ctx: SyncContext, application: LocalApplication, document: LocalDocument, onBytes: (loaded: number) => void) {
-	const form = new FormData();
-	form.append('id', document.id);
-	form.append('application', application.id);
-	form.append('owner', application.owner);
-	form.append('kind', document.kind);
-	form.append('sha256', document.sha256);
-	form.append('size', String(document.size));
-	form.append('file', document.blob, fileName(document));
-	const url = ctx.pb.buildURL('/api/collections/documents/records');
-	let response;
+/**
+ * uploadDocument sends one document of an application: the one upload path of the app, for the first
+ * send and for a correction alike. It resumes inside the file after a cut (tus, see upload.ts) and
+ * reports the bytes the server confirmed. A document that has arrived already (its earlier upload
+ * completed but the answer was lost) counts as sent.
+ */
+export async function uploadDocument(
+	ctx: SyncContext,
+	application: Pick<LocalApplication, 'id'>,
+	document: LocalDocument,
+	onBytes: (loaded: number) => void
+): Promise<void> {
 	try {
-		response = await ctx.upload({
-			url,
-			token: ctx.pb.authStore.token,
-			form,
-			onProgress: (loaded, sent) => onBytes(Math.round((loaded / Math.max(sent, 1)) * document.size))
-		});
+		await uploadResumable(ctx, { document, applicationId: application.id, fileName: fileName(document), onConfirmed: onBytes });
+		return;
 	} catch (error) {
-		throw classifyFailure(error);
+		if (!isIdTaken(error)) {
+			const failure = atDocument(classifyFailure(error), document);
+			// refused for good: the next try (after the resident acts) starts a fresh upload
+			if (failure.reason === 'refused') await ctx.db.documents.update(document.id, { upload: undefined });
+			throw failure;
+		}
 	}
-	if (response.status >= 200 && response.status < 300) return;
-	const error = new ClientResponseError({ url, status: response.status, response: (response.body ?? {}) as Record<string, unknown> });
-	if (!isIdTaken(error)) throw atDocument(classifyFailure(error), document);
 	await ctx.pb
 		.collection('documents')
-		.getOne(document.id, { fetch: ctx.fetch, requestKey: null })
+		.getOne(document.id, { fetch: ctx.fetch, requestKey: null, fields: 'id' })
 		.catch((lookup) => {
 			throw lookup instanceof ClientResponseError && lookup.status === 404
 				? new Failure('refused', { [`documents.${document.kind}`]: 'id_conflict' }, 404)

@@ -6,7 +6,6 @@ import { applyRemoteApplication, storeNotification } from './pull';
 import { toStatusEvent } from './mirror';
 import { liveQuery } from 'dexie';
 import { syncStatus } from './status.svelte';
-import { defaultUploader } from './upload';
 import { mirrorAuth } from './auth-mirror';
 import { listenVisits } from '$lib/visits/sync';
 
@@ -24,7 +23,6 @@ const context: SyncContext = {
 	pb,
 	db,
 	fetch: (input, init) => fetch(input, init),
-	upload: defaultUploader(),
 	now: () => Date.now(),
 	random: () => Math.random()
 };

@@ -2,7 +2,6 @@ import PocketBase, { BaseAuthStore } from 'pocketbase';
 import { LocalDatabase, type LocalApplication } from '$lib/local/db';
 import type { Answers } from '$lib/catalog';
 import type { SyncContext } from './context';
-import { fetchUploader, type Uploader } from './upload';
 
 /** Helpers for the sync engine's tests: real PocketBase, real (fake-indexeddb) Dexie, injected faults. */
 
@@ -38,6 +37,28 @@ export function faultyFetch(faults: Fault[]): typeof fetch {
 	};
 }
 
+/** The document uploads a fetch made: tus creations, and the bytes of the chunks it sent. */
+export interface UploadCount {
+	creates: number;
+	chunkBytes: number;
+}
+
+/** isUploadChunk tells a tus PATCH (a chunk of a document). */
+export const isUploadChunk = (method: string, url: string) => method === 'PATCH' && url.includes('/api/uploads/');
+
+/** countingFetch wraps fetch and counts the document uploads that leave through it. */
+export function countingFetch(inner: typeof fetch = fetch): { fetch: typeof fetch; count: UploadCount } {
+	const count: UploadCount = { creates: 0, chunkBytes: 0 };
+	const wrapped: typeof fetch = (input, init) => {
+		const url = String(input instanceof Request ? input.url : input);
+		const method = (init?.method ?? 'GET').toUpperCase();
+		if (method === 'POST' && url.endsWith('/api/uploads')) count.creates++;
+		if (isUploadChunk(method, url) && init?.body instanceof Blob) count.chunkBytes += init.body.size;
+		return inner(input, init);
+	};
+	return { fetch: wrapped, count };
+}
+
 export interface TestResident {
 	id: string;
 	email: string;
@@ -62,9 +83,9 @@ export async function makeResident(origin: string): Promise<TestResident> {
 	return { id: auth.record.id, email, password, pb };
 }
 
-export function testContext(pb: PocketBase, db: LocalDatabase, options: { fetch?: typeof fetch; upload?: Uploader } = {}): SyncContext {
+export function testContext(pb: PocketBase, db: LocalDatabase, options: { fetch?: typeof fetch } = {}): SyncContext {
 	const fetchImpl = options.fetch ?? fetch;
-	return { pb, db, fetch: fetchImpl, upload: options.upload ?? fetchUploader(fetchImpl), now: () => Date.now(), random: () => 0.5 };
+	return { pb, db, fetch: fetchImpl, now: () => Date.now(), random: () => 0.5, uploadRetryDelays: [0, 50] };
 }
 
 let databases = 0;

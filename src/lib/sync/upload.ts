@@ -1,57 +1,184 @@
+import { Upload, type DetailedError, type HttpRequest, type HttpResponse, type HttpStack, type FileReader as TusFileReader } from 'tus-js-client';
+import { ClientResponseError } from 'pocketbase';
+import { documentUploadStorage, uploadFingerprint } from '$lib/local/uploads';
+import type { LocalDocument } from '$lib/local/db';
+import type { SyncContext } from './context';
+import { Failure } from '$lib/pb/errors';
+
 /**
- * Uploads one document as multipart form data. In the browser it uses XMLHttpRequest, the only
- * API that reports upload progress; elsewhere (tests, the service worker) fetch.
+ * Uploads one document with the tus resumable-upload protocol (`/api/uploads`, tusd in the server):
+ * the file goes in chunks of CHUNK_SIZE, each confirmed by the server; where the upload is on the
+ * server is kept in IndexedDB (lib/local/uploads), so after a cut, a reload or a killed browser the
+ * next try asks the server for its offset and sends only the rest. The server creates the documents
+ * record when the last byte arrives, with all its checks.
+ *
+ * Requests go through the context's fetch (the page, the service worker and the tests alike), so
+ * progress is reported as bytes the server confirmed, never as bytes merely handed to the network.
  */
 
-export interface UploadRequest {
-	url: string;
-	token: string;
-	form: FormData;
-	onProgress?: (loaded: number, total: number) => void;
+/** The size of one PATCH: at most this much is sent again after a cut. */
+export const CHUNK_SIZE = 64 * 1024;
+
+/** Quick retries inside one try (a dropped link often comes back within seconds); beyond them the engine backs off. */
+const RETRY_DELAYS_MS = [0, 1_000, 3_000, 6_000];
+
+export interface DocumentUpload {
+	document: Pick<LocalDocument, 'id' | 'kind' | 'sha256' | 'blob'>;
+	applicationId: string;
+	fileName: string;
+	/** Bytes of this document the server has confirmed. */
+	onConfirmed?: (bytes: number) => void;
 }
 
-export interface UploadResponse {
-	status: number;
-	body: unknown;
-}
-
-export type Uploader = (request: UploadRequest) => Promise<UploadResponse>;
-
-/** fetchUploader sends with fetch (no progress until the end). */
-export function fetchUploader(fetchImpl: typeof fetch = fetch): Uploader {
-	return async ({ url, token, form, onProgress }) => {
-		const response = await fetchImpl(url, { method: 'POST', headers: token ? { Authorization: token } : {}, body: form });
-		const body = await response.json().catch(() => null);
-		if (response.ok) onProgress?.(1, 1);
-		return { status: response.status, body };
-	};
-}
-
-/** xhrUploader sends with XMLHttpRequest and reports progress as bytes go out. */
-export const xhrUploader: Uploader = ({ url, token, form, onProgress }) =>
-	new Promise((resolve, reject) => {
-		const request = new XMLHttpRequest();
-		request.open('POST', url);
-		if (token) request.setRequestHeader('Authorization', token);
-		request.upload.onprogress = (event) => {
-			if (event.lengthComputable) onProgress?.(event.loaded, event.total);
-		};
-		request.onload = () => {
-			let body: unknown = null;
-			try {
-				body = JSON.parse(request.responseText);
-			} catch {
-				// not JSON: keep null
-			}
-			resolve({ status: request.status, body });
-		};
-		request.onerror = () => reject(new TypeError('upload failed: no answer'));
-		request.ontimeout = () => reject(new TypeError('upload failed: timeout'));
-		request.timeout = 5 * 60_000;
-		request.send(form);
+/** uploadResumable sends one document and resolves once the server holds it (its record exists). */
+export function uploadResumable(ctx: SyncContext, request: DocumentUpload): Promise<void> {
+	const { document } = request;
+	return new Promise((resolve, reject) => {
+		const upload = new Upload(document.blob, {
+			endpoint: ctx.pb.buildURL('/api/uploads'),
+			chunkSize: CHUNK_SIZE,
+			retryDelays: ctx.uploadRetryDelays ?? RETRY_DELAYS_MS,
+			uploadSize: document.blob.size,
+			metadata: {
+				document: document.id,
+				application: request.applicationId,
+				kind: document.kind,
+				sha256: document.sha256,
+				filename: request.fileName
+			},
+			fingerprint: async () => uploadFingerprint(document),
+			urlStorage: documentUploadStorage(ctx.db),
+			storeFingerprintForResuming: true,
+			removeFingerprintOnSuccess: true,
+			httpStack: new FetchHttpStack(ctx.fetch),
+			fileReader: blobReader,
+			onBeforeRequest: (req) => {
+				// read at each request: the sign-in may have been refreshed meanwhile
+				if (ctx.pb.authStore.token) req.setHeader('Authorization', ctx.pb.authStore.token);
+			},
+			onProgress: (confirmed) => request.onConfirmed?.(confirmed),
+			onSuccess: () => resolve(),
+			onError: (error) => reject(toUploadError(error, ctx.pb.buildURL('/api/uploads')))
+		});
+		upload
+			.findPreviousUploads()
+			.then((previous) => {
+				if (previous.length > 0) upload.resumeFromPreviousUpload(previous[0]);
+				upload.start();
+			})
+			.catch(reject);
 	});
+}
 
-/** defaultUploader picks XMLHttpRequest where there is one. */
-export function defaultUploader(): Uploader {
-	return typeof XMLHttpRequest === 'function' ? xhrUploader : fetchUploader();
+/**
+ * Answers of the tus protocol that a later try cures: 409, the server holds another offset than the
+ * client thought (bytes of a cut request still arrived); 423, an earlier request of a cut
+ * connection still holds the upload. The next try asks for the offset again.
+ */
+const TRANSIENT_TUS_STATUSES = new Set([409, 423]);
+
+function toUploadError(error: Error | DetailedError, url: string): ClientResponseError | Failure {
+	const status = 'originalResponse' in error ? (error.originalResponse?.getStatus() ?? 0) : 0;
+	if (TRANSIENT_TUS_STATUSES.has(status)) return new Failure('busy', {}, status);
+	return toResponseError(error, url);
+}
+
+/**
+ * toResponseError turns a failed tus request into what the PocketBase SDK would have thrown, so the
+ * sync engine classifies it like any other call: the server's JSON refusal (status, message, field
+ * codes), or status 0 when no answer came.
+ */
+function toResponseError(error: Error | DetailedError, url: string): ClientResponseError {
+	const response = 'originalResponse' in error ? error.originalResponse : null;
+	if (!response) return new ClientResponseError({ url, status: 0, response: {}, originalError: error });
+	let body: Record<string, unknown>;
+	try {
+		body = JSON.parse(response.getBody() || '{}');
+	} catch {
+		body = { message: response.getBody() };
+	}
+	return new ClientResponseError({ url, status: response.getStatus(), response: body });
+}
+
+/** blobReader hands tus-js-client slices of the stored Blob (the same in the page, the worker and Node). */
+const blobReader: TusFileReader = {
+	async openFile(input: Blob) {
+		return {
+			size: input.size,
+			async slice(start: number, end: number) {
+				return { value: input.slice(start, end), done: end >= input.size };
+			},
+			close() {}
+		};
+	}
+};
+
+/** FetchHttpStack is tus-js-client's HTTP stack over fetch (XMLHttpRequest does not exist in a service worker). */
+class FetchHttpStack implements HttpStack {
+	constructor(private readonly fetchImpl: typeof fetch) {}
+
+	createRequest(method: string, url: string): HttpRequest {
+		return new FetchRequest(this.fetchImpl, method, url);
+	}
+
+	getName(): string {
+		return 'FetchHttpStack';
+	}
+}
+
+class FetchRequest implements HttpRequest {
+	private readonly headers: Record<string, string> = {};
+	private readonly controller = new AbortController();
+
+	constructor(
+		private readonly fetchImpl: typeof fetch,
+		private readonly method: string,
+		private readonly url: string
+	) {}
+
+	getMethod() {
+		return this.method;
+	}
+	getURL() {
+		return this.url;
+	}
+	setHeader(header: string, value: string) {
+		this.headers[header] = value;
+	}
+	getHeader(header: string) {
+		return this.headers[header];
+	}
+	setProgressHandler() {
+		// progress is what the server confirmed (each chunk's answer), not what left the phone
+	}
+	async send(body: Blob | null = null): Promise<HttpResponse> {
+		const response = await this.fetchImpl(this.url, { method: this.method, headers: this.headers, body, signal: this.controller.signal });
+		return new FetchResponse(response, await response.text());
+	}
+	async abort() {
+		this.controller.abort();
+	}
+	getUnderlyingObject() {
+		return this.controller;
+	}
+}
+
+class FetchResponse implements HttpResponse {
+	constructor(
+		private readonly response: Response,
+		private readonly body: string
+	) {}
+
+	getStatus() {
+		return this.response.status;
+	}
+	getHeader(header: string) {
+		return this.response.headers.get(header) ?? undefined;
+	}
+	getBody() {
+		return this.body;
+	}
+	getUnderlyingObject() {
+		return this.response;
+	}
 }
