@@ -40,7 +40,7 @@ test('at 200 % zoom (a 180 px viewport) no page scrolls sideways, and the new pa
 	await expect(page.getByTestId('reference')).toContainText('BPN-', { timeout: 30_000 });
 
 	await page.setViewportSize({ width: 180, height: 640 });
-	for (const path of ['/permohonan', '/notifikasi', '/akun', `/permohonan/${sent.id}`]) await expectNoSidewaysScroll(page, path);
+	for (const path of ['/permohonan', '/notifikasi', '/akun', '/kunjungan', `/permohonan/${sent.id}`]) await expectNoSidewaysScroll(page, path);
 
 	// Sent back by the office: the application page, and the correction's pages.
 	const staff = await api.staff(baseURL!);
