@@ -103,3 +103,17 @@ export async function requestWithdrawal(id: string): Promise<boolean> {
 		})
 	);
 }
+
+/**
+ * keepApplication drops a withdrawal that the server refused (the office had started on it): the
+ * application stays as the office has it, and the next sync brings its status.
+ */
+export async function keepApplication(id: string): Promise<void> {
+	await guardStorage(() =>
+		db.applications
+			.where('id')
+			.equals(id)
+			.and((application) => application.state === 'outbox' && !!application.withdrawRequestedAt && !!application.setAside && !!application.remote)
+			.modify({ state: 'sent', withdrawRequestedAt: undefined, setAside: undefined, attempts: 0, lastError: undefined, updated: Date.now() })
+	);
+}

@@ -115,4 +115,17 @@ describe('a correction after needs_revision through the outbox', () => {
 		expect((await db.applications.get(application.id))?.remote?.status).toBe('cancelled');
 		expect((await staff.collection('applications').getOne(application.id)).status).toBe('cancelled');
 	});
+
+	it('sets a withdrawal aside when the office has started on the application, and cancels nothing', async () => {
+		const resident = await makeResident(origin);
+		const db = freshDatabase();
+		const application = await putInOutbox(db, resident.id, 'akta-kelahiran', validBirth, BIRTH_DOCUMENTS);
+		const engine = new SyncEngine(testContext(resident.pb, db), { locks: null });
+		await engine.run();
+		await staff.collection('applications').update(application.id, { status: 'queued' });
+		await db.applications.update(application.id, { state: 'outbox', withdrawRequestedAt: Date.now() });
+		expect((await engine.run()).phase).toBe('needs_action');
+		expect((await db.applications.get(application.id))?.setAside?.details).toMatchObject({ status: 'transition_forbidden' });
+		expect((await staff.collection('applications').getOne(application.id)).status).toBe('queued');
+	});
 });
