@@ -7,14 +7,17 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 	"github.com/pocketbase/pocketbase/tools/osutils"
 
+	"dukcapil-daring/server/internal/deploy"
 	"dukcapil-daring/server/internal/intake"
 	"dukcapil-daring/server/internal/office"
 	"dukcapil-daring/server/internal/push"
+	"dukcapil-daring/server/internal/quota"
 	"dukcapil-daring/server/internal/seed"
 	"dukcapil-daring/server/internal/server"
 	"dukcapil-daring/server/internal/visits"
@@ -23,7 +26,7 @@ import (
 )
 
 func main() {
-	app := pocketbase.New()
+	app := newApp()
 
 	// ---------------------------------------------------------------
 	// Flags
@@ -61,6 +64,21 @@ func main() {
 		"time of the morning intake, HH:MM in Asia/Makassar, taken from "+intake.EnvIntakeTime+" when set;\n\""+intake.Off+"\" turns the automatic intake off (POST "+intake.RoutePath+" still runs it)",
 	)
 
+	deployConfig := deploy.ConfigFromEnv()
+	var trustedProxyHeaders string
+	app.RootCmd.PersistentFlags().StringVar(
+		&trustedProxyHeaders,
+		"trustedProxyHeaders",
+		strings.Join(deployConfig.TrustedProxyHeaders, ","),
+		"comma-separated headers in which the reverse proxy in front of the server gives the client's address\n(e.g. X-Forwarded-For), so that rate limits count clients, not the proxy; taken from "+deploy.EnvTrustedProxyHeaders+" when set",
+	)
+	app.RootCmd.PersistentFlags().BoolVar(
+		&deployConfig.UseLeftmostIP,
+		"trustedProxyLeftmost",
+		deployConfig.UseLeftmostIP,
+		"take the left-most address of the trusted proxy headers ("+deploy.EnvTrustedProxyLeftmost+"=1)",
+	)
+
 	// the flag values are needed below, before the command runs
 	_ = app.RootCmd.ParseFlags(os.Args[1:])
 
@@ -80,6 +98,11 @@ func main() {
 		Demo:   seed.Config{Enabled: demo},
 		Intake: intake.Config{IntakeTime: intakeTime},
 		Push:   push.ConfigFromEnv(),
+		Quota:  quota.ConfigFromEnv(),
+		Deploy: deploy.Config{
+			TrustedProxyHeaders: deploy.ParseHeaders(trustedProxyHeaders),
+			UseLeftmostIP:       deployConfig.UseLeftmostIP,
+		},
 		Visits: visits.DefaultConfig(),
 	})
 	if err != nil {
@@ -89,6 +112,14 @@ func main() {
 	if err := app.Start(); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// newApp returns the PocketBase app in production mode unless --dev is
+// given: PocketBase would otherwise guess dev mode (every SQL statement,
+// with residents' answers, printed to the log) for any binary under the
+// system's temp dir, as if started by `go run`.
+func newApp() *pocketbase.PocketBase {
+	return pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false})
 }
 
 // defaultPublicDir returns the SvelteKit build at the repository root, next

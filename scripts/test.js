@@ -1,6 +1,6 @@
 // npm test — everything, in order: type checks and lint, unit tests, Go vet and tests, then the
 // end-to-end tests in Chromium against a fresh PocketBase serving the real build.
-// Run one part alone with: npm run check | lint | test:unit | test:go | test:e2e.
+// Run one part alone with: npm run check | lint | test:unit | test:go | test:fuzz | test:e2e.
 import { spawnSync } from 'node:child_process';
 import { buildApp, ensureServerBuilt, root } from './lib/server.js';
 
@@ -12,6 +12,7 @@ const steps = [
 	['lint', () => run(npm, ['run', '--silent', 'lint'])],
 	['unit tests', () => run(npm, ['run', '--silent', 'test:unit'])],
 	['go vet and go test', () => run(npm, ['run', '--silent', 'test:go'])],
+	['fuzz (a few seconds per target)', () => run(npm, ['run', '--silent', 'test:fuzz'])],
 	['build', () => (buildApp(), ensureServerBuilt(), 0)],
 	['end-to-end tests', () => run(npm, ['run', '--silent', 'test:e2e'])]
 ];

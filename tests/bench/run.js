@@ -12,6 +12,7 @@ import { mediaCompression } from './media.js';
 import { syncThroughput } from './sync.js';
 import { officeBenchmarks } from './office.js';
 import { pushFanOut } from './push.js';
+import { realtimeDelivery } from './live.js';
 import { visitBookings } from './visits.js';
 
 /** @typedef {{ figure: string, value: string, goal: string, ok: boolean | null }} Row */
@@ -46,6 +47,7 @@ try {
 }
 // the push fan-out is a Go job of its own, run after the browser and the server are gone
 if (process.env.BENCH_SKIP_PUSH !== '1') rows.push(...(await pushFanOut()));
+if (process.env.BENCH_SKIP_LIVE !== '1') rows.push(...(await realtimeDelivery()));
 if (process.env.BENCH_SKIP_VISITS !== '1') rows.push(...(await visitBookings()));
 
 const width = Math.max(...rows.map((row) => row.figure.length));

@@ -174,17 +174,6 @@ func (s *Service) RequirementCodes() []string {
 	return codes
 }
 
-// Requirement returns the document requirement of the service with the
-// given code.
-func (s *Service) Requirement(code string) (*DocumentRequirement, bool) {
-	for i := range s.Documents {
-		if s.Documents[i].Code == code {
-			return &s.Documents[i], true
-		}
-	}
-	return nil, false
-}
-
 // topField returns the field of the service's steps with the given name.
 func (s *Service) topField(name string) *Field {
 	for i := range s.Steps {
@@ -192,6 +181,17 @@ func (s *Service) topField(name string) *Field {
 			if s.Steps[i].Fields[j].Name == name {
 				return &s.Steps[i].Fields[j]
 			}
+		}
+	}
+	return nil
+}
+
+// Requirement returns the document requirement of the service with the
+// given code, or nil.
+func (s *Service) Requirement(code string) *DocumentRequirement {
+	for i := range s.Documents {
+		if s.Documents[i].Code == code {
+			return &s.Documents[i]
 		}
 	}
 	return nil

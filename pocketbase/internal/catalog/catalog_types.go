@@ -105,24 +105,23 @@ type DocumentRequirement struct {
 	PhotoHint Localized  `json:"photoHint"`
 	Required  *bool      `json:"required,omitempty"`
 	When      *Condition `json:"when,omitempty"`
-	// MaxFiles is how many files (pages, sides) the document may have; 1
-	// when unset.
+	// MaxFiles is how many files of this document an application takes
+	// (default 1: the phone replaces a document, it does not add one).
 	MaxFiles *int `json:"maxFiles,omitempty"`
+}
+
+// FileLimit is MaxFiles, or 1 when unset.
+func (d *DocumentRequirement) FileLimit() int {
+	if d.MaxFiles == nil || *d.MaxFiles < 1 {
+		return 1
+	}
+	return *d.MaxFiles
 }
 
 // IsRequired tells whether the document must be attached when it is asked
 // for (required unless set to false).
 func (d *DocumentRequirement) IsRequired() bool {
 	return d.Required == nil || *d.Required
-}
-
-// FileLimit returns how many files the document may have (MaxFiles, at
-// least 1).
-func (d *DocumentRequirement) FileLimit() int {
-	if d.MaxFiles == nil || *d.MaxFiles < 1 {
-		return 1
-	}
-	return *d.MaxFiles
 }
 
 // Deadline is the legal deadline of a service, counted from a date field.

@@ -42,7 +42,10 @@ func onCreate(e *core.RecordRequestEvent) error {
 }
 
 // CheckContent checks the file of a new document record: its type by its
-// first bytes and its SHA-256 against the record's sha256 field. It sets the
+// first bytes, an image's pixel count by its header (MaxPixels; a header
+// that cannot be read declares nothing to decode, and is let through), and its
+// SHA-256 against the record's sha256 field; an accepted file is renamed
+// to the extension of its type. It sets the
 // record's sha256 (normalised) and size (the real one) from the content. A
 // nil upload checks nothing. Every way of adding a document (the records API,
 // the resumable uploads) calls it, so the rules live in one place.
@@ -57,17 +60,23 @@ func CheckContent(record *core.Record, upload *filesystem.File) (validation.Erro
 	}
 	claimed := strings.ToLower(strings.TrimSpace(record.GetString("sha256")))
 	switch {
-	case content.contentType == "":
+	case content.ContentType == "":
 		errs["file"] = validation.NewError(CodeFileType, "The file is not a JPEG, PNG or WebP image or a PDF document.")
 	case claimed == "":
 		errs["sha256"] = validation.NewError("validation_required", "The SHA-256 of the file is required.")
-	case claimed != content.sha256:
+	case claimed != content.SHA256:
 		errs["sha256"] = validation.NewError(CodeSHA256Mismatch,
 			"The file's SHA-256 differs from the one given: it was changed or cut off on the way.")
+	case errors.Is(content.ImageErr, ErrImageTooLarge):
+		errs["file"] = validation.NewError(CodeImageTooLarge, fmt.Sprintf(
+			"The image has %d × %d pixels; at most %d million are accepted.", content.Width, content.Height, MaxPixels/1_000_000)).
+			SetParams(map[string]any{"maxPixels": MaxPixels})
 	default:
-		record.Set("sha256", content.sha256)
+		record.Set("sha256", content.SHA256)
+		// stored (and so served) as the type its content is
+		upload.Name = StoredName(upload.Name, content.ContentType)
 	}
-	record.Set("size", content.size)
+	record.Set("size", content.Size)
 	return errs, nil
 }
 
@@ -95,6 +104,11 @@ func CheckPlacement(tx core.App, record *core.Record, auth *core.Record, staff b
 	} else if owned && known {
 		if limitErr := checkFileLimit(tx, service, record); limitErr != nil {
 			errs["kind"] = limitErr
+		}
+	}
+	if _, taken := errs["kind"]; owned && known && !staff && !taken {
+		for field, err := range checkCount(tx, record, application, service) {
+			errs[field] = err
 		}
 	}
 	return errs

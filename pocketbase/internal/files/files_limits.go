@@ -29,8 +29,8 @@ func checkFileLimit(tx core.App, service *catalog.Service, document *core.Record
 		}
 	}
 	kind := document.GetString("kind")
-	requirement, ok := service.Requirement(kind)
-	if !ok {
+	requirement := service.Requirement(kind)
+	if requirement == nil {
 		return nil
 	}
 	held, err := tx.CountRecords(collections.Documents, dbx.HashExp{

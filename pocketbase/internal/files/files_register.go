@@ -18,12 +18,16 @@ const (
 	CodeSHA256Mismatch    = "sha256_mismatch"
 	CodeApplicationLocked = "application_locked"
 	CodeKindUnknown       = "kind_unknown"
+	CodeImageTooLarge     = "image_too_large"
 )
 
 // openStatuses are the application statuses in which documents may be added.
 var openStatuses = []string{"uploading", "needs_revision"}
 
-const createHookId = "dukcapilDocumentsCreate"
+const (
+	createHookId   = "dukcapilDocumentsCreate"
+	downloadHookId = "dukcapilFilesDownload"
+)
 
 // Register binds the document checks to the create requests of the
 // documents API.
@@ -31,5 +35,9 @@ func Register(app core.App) {
 	app.OnRecordCreateRequest(collections.Documents).Bind(&hook.Handler[*core.RecordRequestEvent]{
 		Id:   createHookId,
 		Func: onCreate,
+	})
+	app.OnFileDownloadRequest().Bind(&hook.Handler[*core.FileDownloadRequestEvent]{
+		Id:   downloadHookId,
+		Func: onDownload,
 	})
 }

@@ -30,6 +30,23 @@ type Result struct {
 	Run string `json:"run"`
 	// Total is the number of applications queued by all runs of Date.
 	Total int `json:"total"`
+
+	// Applications are the ids of the applications this run queued, and
+	// Stamp the time it wrote on their rows, events and notifications
+	// (for OnAfterRun).
+	Applications []string `json:"-"`
+	Stamp        string   `json:"-"`
+}
+
+// afterRunKey is the app store key of the OnAfterRun functions.
+const afterRunKey = "dukcapilIntakeAfterRun"
+
+// OnAfterRun adds fn to what runs after each committed run of the intake
+// on app (the live delivery sends its bulk changes to the open apps: they
+// are written by SQL, without record hooks).
+func OnAfterRun(app core.App, fn func(core.App, Result)) {
+	fns, _ := app.Store().Get(afterRunKey).([]func(core.App, Result))
+	app.Store().Set(afterRunKey, append(fns, fn))
 }
 
 // queuedRow is an application that a run moved to queued.
@@ -120,8 +137,18 @@ func Run(app core.App, date string, cutoff time.Time) (Result, error) {
 		result.Notified = notified
 		result.Run = run.Id
 		result.Total = run.GetInt("queued")
+		result.Stamp = now
+		for _, r := range rows {
+			result.Applications = append(result.Applications, r.Id)
+		}
 		return nil
 	})
+	if err == nil && result.Queued > 0 {
+		fns, _ := app.Store().Get(afterRunKey).([]func(core.App, Result))
+		for _, fn := range fns {
+			fn(app, result)
+		}
+	}
 	return result, err
 }
 

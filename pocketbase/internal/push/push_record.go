@@ -79,8 +79,12 @@ func (w *Worker) flush(batch []result, failures map[string]int) (Stats, error) {
 				continue
 			}
 
-			if r.kind == outcomeGone {
-				stats.Gone++
+			if r.kind == outcomeGone || r.kind == outcomeRefused {
+				if r.kind == outcomeGone {
+					stats.Gone++
+				} else {
+					stats.Refused++
+				}
 				removed[j.subscription] = true
 				sub, err := tx.FindRecordById(collections.PushSubscriptions, j.subscription)
 				if err != nil {
@@ -90,8 +94,13 @@ func (w *Worker) flush(batch []result, failures map[string]int) (Stats, error) {
 				if err := tx.Delete(sub); err != nil {
 					return fmt.Errorf("remove the subscription %s: %w", j.subscription, err)
 				}
-				w.app.Logger().Info("push: removed a subscription the push service no longer knows",
-					"subscription", j.subscription, "status", r.status)
+				if r.kind == outcomeGone {
+					w.app.Logger().Info("push: removed a subscription the push service no longer knows",
+						"subscription", j.subscription, "status", r.status)
+				} else {
+					w.app.Logger().Warn("push: removed a subscription whose endpoint leads inward",
+						"subscription", j.subscription, "status", r.status, "error", errString(r.err))
+				}
 				continue
 			}
 

@@ -76,7 +76,7 @@ const PublicKeyPath = "/api/push/public-key"
 const (
 	DefaultInterval    = 5 * time.Second
 	DefaultWorkers     = 32
-	DefaultTimeout     = 10 * time.Second
+	DefaultTimeout     = 5 * time.Second
 	DefaultMaxAttempts = 8
 	DefaultRetryBase   = 10 * time.Second
 	DefaultRetryMax    = 10 * time.Minute
@@ -107,7 +107,7 @@ type Config struct {
 	// Workers bounds the requests in flight to the push services (default 32).
 	Workers int
 
-	// Timeout bounds one request to a push service (default 10 s).
+	// Timeout bounds one request to a push service (default 5 s).
 	Timeout time.Duration
 
 	// MaxAttempts is the number of requests after which a delivery that
@@ -119,9 +119,15 @@ type Config struct {
 	RetryBase time.Duration
 	RetryMax  time.Duration
 
-	// Transport carries the requests (default: a clone of
-	// http.DefaultTransport that keeps Workers idle connections per host).
+	// Transport carries the requests (default: GuardedTransport, whose
+	// dialer refuses loopback, private, link-local, multicast and
+	// unspecified addresses after name resolution). Tests may replace it.
 	Transport http.RoundTripper
+
+	// AllowLoopback lets the default transport connect to loopback
+	// addresses: only for the end-to-end tests' stand-in push service
+	// (DUKCAPIL_PUSH_ALLOW_LOOPBACK=1), off by default.
+	AllowLoopback bool
 
 	// AllowEndpoint decides whether a subscription endpoint may be called
 	// and stored (default DefaultEndpointPolicy: https with a host name).
@@ -157,6 +163,7 @@ func ConfigFromEnv() Config {
 	}
 	if os.Getenv(EnvAllowLoopbackEndpoints) == "1" {
 		config.AllowEndpoint = LoopbackOrDefaultEndpointPolicy
+		config.AllowLoopback = true
 	}
 	return config
 }

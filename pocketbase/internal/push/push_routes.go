@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/pocketbase/dbx"
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
@@ -63,6 +64,26 @@ func LoopbackOrDefaultEndpointPolicy(u *url.URL) error {
 	return DefaultEndpointPolicy(u)
 }
 
+// MaxSubscriptions is the number of push subscriptions a resident keeps:
+// a new one beyond it replaces the oldest (a phone reinstalled, a browser
+// profile gone, leave theirs behind).
+const MaxSubscriptions = 10
+
+// dropOldest deletes the owner's oldest subscriptions until keep are left.
+func dropOldest(tx core.App, owner string, keep int) error {
+	subs, err := tx.FindRecordsByFilter(collections.PushSubscriptions, "owner = {:owner}", "-created,-id", 0, 0,
+		dbx.Params{"owner": owner})
+	if err != nil {
+		return fmt.Errorf("read the subscriptions of %s: %w", owner, err)
+	}
+	for _, old := range subs[min(keep, len(subs)):] {
+		if err := tx.Delete(old); err != nil {
+			return fmt.Errorf("replace the oldest subscription %s: %w", old.Id, err)
+		}
+	}
+	return nil
+}
+
 // onSubscribe checks a new push subscription (the create rule has already
 // passed): the endpoint must satisfy policy and the keys must be a P-256
 // point and a 16-byte secret. A subscription of the same endpoint owned by
@@ -103,6 +124,13 @@ func onSubscribe(e *core.RecordRequestEvent, policy func(*url.URL) error) error 
 			if err := txApp.Delete(old); err != nil {
 				return fmt.Errorf("replace the subscription %s: %w", old.Id, err)
 			}
+		}
+		if err == nil && old.GetString("owner") == e.Record.GetString("owner") {
+			e.App = txApp
+			return e.Next() // answered validation_not_unique, nothing replaced
+		}
+		if err := dropOldest(txApp, e.Record.GetString("owner"), MaxSubscriptions-1); err != nil {
+			return err
 		}
 		e.App = txApp
 		return e.Next()

@@ -44,6 +44,7 @@ const (
 	outcomeRetry               // 408, 429, 5xx, timeout, network error
 	outcomeFailed              // any other answer, or nothing to send
 	outcomeSkipped             // its subscription went in this pass
+	outcomeRefused             // the endpoint led inward or redirected: the subscription goes
 )
 
 // result is the outcome of a job.
@@ -74,7 +75,7 @@ func (w *Worker) sendDue(ctx context.Context) (Stats, error) {
 					continue
 				}
 				r := w.deliver(j)
-				if r.kind == outcomeGone {
+				if r.kind == outcomeGone || r.kind == outcomeRefused {
 					gone.Store(j.subscription, true)
 				}
 				results <- r
@@ -274,6 +275,9 @@ func (w *Worker) deliver(j *job) result {
 		VAPIDPrivateKey: w.keys.Private,
 	})
 	if err != nil {
+		if errors.Is(err, ErrInwardAddress) {
+			return result{job: j, kind: outcomeRefused, err: err}
+		}
 		var netErr *url.Error
 		if errors.As(err, &netErr) {
 			// the request was made and got no answer: timeout, refused, reset
@@ -291,6 +295,9 @@ func (w *Worker) deliver(j *job) result {
 		r.kind = outcomeSent
 	case s == http.StatusNotFound || s == http.StatusGone:
 		r.kind = outcomeGone
+	case s >= 300 && s < 400:
+		r.kind = outcomeRefused
+		r.err = fmt.Errorf("%w (%d)", ErrRedirect, s)
 	case s == http.StatusRequestTimeout || s == http.StatusTooManyRequests || s >= 500:
 		r.kind = outcomeRetry
 		r.retryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), w.config.Now())

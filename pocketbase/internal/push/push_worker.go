@@ -17,7 +17,9 @@ type Stats struct {
 	Planned int
 	// Sent, Retried, Failed and Gone count the requests made by outcome:
 	// accepted; to be retried; given up; subscription removed (404, 410).
-	Sent, Retried, Failed, Gone int
+	// Refused counts the subscriptions removed because their endpoint led
+	// inward (an inward address after resolving, or a redirect).
+	Sent, Retried, Failed, Gone, Refused int
 	// Settled is the number of notifications whose delivery was settled.
 	Settled int
 	// Waiting is the number of notifications left pending at the end of
@@ -32,6 +34,7 @@ func (s *Stats) add(o Stats) {
 	s.Retried += o.Retried
 	s.Failed += o.Failed
 	s.Gone += o.Gone
+	s.Refused += o.Refused
 	s.Settled += o.Settled
 	s.Waiting += o.Waiting
 }
@@ -74,7 +77,7 @@ func NewWorker(app core.App, keys Keys, config Config) (*Worker, error) {
 		app:        app,
 		keys:       keys,
 		config:     config,
-		client:     &http.Client{Timeout: config.Timeout, Transport: config.Transport},
+		client:     &http.Client{Timeout: config.Timeout, Transport: config.Transport, CheckRedirect: noRedirects},
 		subscriber: webpushSubscriber(keys.Subject),
 		trigger:    make(chan struct{}, 1),
 	}
@@ -102,9 +105,7 @@ func withDefaults(c Config) Config {
 		c.RetryMax = DefaultRetryMax
 	}
 	if c.Transport == nil {
-		t := http.DefaultTransport.(*http.Transport).Clone()
-		t.MaxIdleConnsPerHost = c.Workers
-		c.Transport = t
+		c.Transport = GuardedTransport(c.Workers, c.AllowLoopback)
 	}
 	if c.AllowEndpoint == nil {
 		c.AllowEndpoint = DefaultEndpointPolicy
@@ -196,10 +197,10 @@ func (w *Worker) RunOnce(ctx context.Context) (stats Stats, err error) {
 	w.pass.Lock()
 	defer w.pass.Unlock()
 	defer func() {
-		if stats.Planned+stats.Sent+stats.Retried+stats.Failed+stats.Gone+stats.Settled > 0 {
+		if stats.Planned+stats.Sent+stats.Retried+stats.Failed+stats.Gone+stats.Refused+stats.Settled > 0 {
 			w.app.Logger().Info("push: delivery pass",
 				"planned", stats.Planned, "sent", stats.Sent, "retried", stats.Retried, "failed", stats.Failed,
-				"gone", stats.Gone, "settled", stats.Settled, "waiting", stats.Waiting)
+				"gone", stats.Gone, "refused", stats.Refused, "settled", stats.Settled, "waiting", stats.Waiting)
 		}
 	}()
 

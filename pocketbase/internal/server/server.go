@@ -9,10 +9,14 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"dukcapil-daring/server/internal/catalogsettings"
+	"dukcapil-daring/server/internal/deploy"
 	"dukcapil-daring/server/internal/files"
 	"dukcapil-daring/server/internal/intake"
+	"dukcapil-daring/server/internal/limits"
+	"dukcapil-daring/server/internal/live"
 	"dukcapil-daring/server/internal/nik"
 	"dukcapil-daring/server/internal/push"
+	"dukcapil-daring/server/internal/quota"
 	"dukcapil-daring/server/internal/seed"
 	"dukcapil-daring/server/internal/uploads"
 	"dukcapil-daring/server/internal/visits"
@@ -30,6 +34,12 @@ type Config struct {
 	Intake intake.Config
 	// Push is Web Push delivery.
 	Push push.Config
+	// Deploy is the reverse proxy and https setup.
+	Deploy deploy.Config
+	// Quota is the per-resident caps and the removal of abandoned uploads.
+	Quota quota.Config
+	// Limits is the rate limits per account and per identity.
+	Limits limits.Config
 	// Uploads are the resumable document uploads (tus).
 	Uploads uploads.Config
 	// Visits is the booking of in-person visits (slots made ahead, reminders).
@@ -45,12 +55,16 @@ func Register(app core.App, config Config) error {
 		return err
 	}
 
+	deploy.Register(app, config.Deploy)
+	limits.Register(app, config.Limits)
 	nik.Register(app)
 	catalogsettings.Register(app)
 	workflow.Register(app)
 	files.Register(app)
+	quota.Register(app, config.Quota)
 	uploads.Register(app, config.Uploads)
 	intake.Register(app, config.Intake)
+	live.Register(app)
 	push.Register(app, config.Push)
 	visits.Register(app, config.Visits)
 	seed.Register(app, config.Demo)

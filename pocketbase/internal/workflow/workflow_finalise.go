@@ -29,7 +29,7 @@ func finalise(tx core.App, before, record *core.Record, from string, now time.Ti
 	answers := answersOf(record)
 
 	errs := validation.Errors{}
-	if fieldErrs := catalog.Validate(service, answers); len(fieldErrs) > 0 {
+	if fieldErrs := catalog.ValidateBounded(service, answers); len(fieldErrs) > 0 {
 		if fieldErrs["service"] == catalog.CodeServiceUnknown && len(fieldErrs) == 1 {
 			return "", apis.NewBadRequestError("Unknown service.", serviceError(service))
 		}

@@ -148,7 +148,7 @@ func supersededDocuments(tx core.App, application string) ([]*core.Record, error
 // requirementName is the Indonesian name of a document requirement of the
 // service, or its code.
 func requirementName(s *catalog.Service, code string) string {
-	if d, ok := s.Requirement(code); ok {
+	if d := s.Requirement(code); d != nil {
 		return d.Name.ID
 	}
 	return code

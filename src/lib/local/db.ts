@@ -113,6 +113,8 @@ export interface LocalApplication {
 	refusal?: Refusal;
 	/** When the resident asked to withdraw it; in the outbox until the server has cancelled it. */
 	withdrawRequestedAt?: number;
+	/** Why its finished PDFs are not all on the phone yet (tried again at every pull). */
+	resultsError?: 'storage_full' | 'download_failed';
 }
 
 /** A finished document (result PDF) kept on the phone to open offline. */

@@ -1,8 +1,11 @@
 import type { RecordModel } from 'pocketbase';
 import type { LocalApplication, LocalNotification } from '$lib/local/db';
 import type { SyncContext } from './context';
-import { classifyFailure, Failure } from '$lib/pb/errors';
+import { classifyFailure } from '$lib/pb/errors';
 import { confirmsOutbox, RECEIVED_STATUSES, toRemote, toStatusEvent } from './mirror';
+import { keepResults, retryResults } from './results';
+
+export { downloadResults } from './results';
 
 function pullKey(owner: string, what: 'applications' | 'events' | 'notifications'): string {
 	return `pull:${what}:${owner}`;
@@ -42,23 +45,7 @@ export async function applyRemoteApplication(ctx: SyncContext, record: RecordMod
 		}
 		await ctx.db.applications.update(record.id, changes);
 	});
-	await downloadResults(ctx, record);
-}
-
-/** downloadResults keeps the finished PDFs on the phone, so they open without a connection. */
-export async function downloadResults(ctx: SyncContext, record: RecordModel): Promise<void> {
-	const names = toRemote(record).results;
-	if (names.length === 0) return;
-	const have = new Set((await ctx.db.results.where('applicationId').equals(record.id).toArray()).map((result) => result.name));
-	const missing = names.filter((name) => !have.has(name));
-	if (missing.length === 0) return;
-	const token = await ctx.pb.files.getToken({ fetch: ctx.fetch, requestKey: null });
-	for (const name of missing) {
-		const response = await ctx.fetch(ctx.pb.files.getURL(record, name, { token }));
-		if (!response.ok) throw new Failure(response.status >= 500 || response.status === 408 ? 'busy' : 'offline', {}, response.status);
-		const blob = await response.blob();
-		await ctx.db.results.put({ key: `${record.id}/${name}`, applicationId: record.id, name, blob, downloaded: ctx.now() });
-	}
+	await keepResults(ctx, record);
 }
 
 /** toLocalNotification copies a server notification for the inbox. */
@@ -129,6 +116,8 @@ export async function pull(ctx: SyncContext, owner: string): Promise<number> {
 	const applicationsKey = pullKey(owner, 'applications');
 	const eventsKey = pullKey(owner, 'events');
 	try {
+		// the PDFs that could not be saved at an earlier pull (before this pull marks new ones)
+		await retryResults(ctx, owner);
 		const applicationsSince = await since(ctx, applicationsKey);
 		const filter = applicationsSince ? ctx.pb.filter('updated > {:since}', { since: applicationsSince }) : '';
 		const records = await ctx.pb.collection('applications').getFullList({ ...options, filter, sort: 'updated' });

@@ -23,12 +23,37 @@ function fileName(document: LocalDocument): string {
  * answers as the phone has them). The same steps resubmit a correction after needs_revision and
  * resend a refused application after the resident fixed it. A withdrawal sets `cancelled`. Every
  * step is safe to repeat: a create or a finalise whose answer was lost is recognised on retry.
+ * An application the server removed while it was unfinished (abandoned uploads go after 30 days)
+ * is sent again from the start: the phone still holds everything.
  */
 export async function pushApplication(
 	ctx: SyncContext,
 	application: LocalApplication,
 	onProgress: (event: PushProgressEvent) => void = () => {}
 ): Promise<RecordModel> {
+	try {
+		return await pushSteps(ctx, application, onProgress);
+	} catch (error) {
+		if (!application.push?.created || !(error instanceof Failure) || error.reason !== 'refused') throw error;
+		if (!(await applicationGone(ctx, application.id))) throw error;
+		const push = { created: false, uploaded: [] };
+		await ctx.db.applications.update(application.id, { push });
+		return pushSteps(ctx, { ...application, push }, onProgress);
+	}
+}
+
+/** applicationGone tells whether the server no longer holds the application (ours: the view rule shows only ours). */
+async function applicationGone(ctx: SyncContext, id: string): Promise<boolean> {
+	try {
+		await ctx.pb.collection('applications').getOne(id, { fetch: ctx.fetch, requestKey: null, fields: 'id' });
+		return false;
+	} catch (error) {
+		if (error instanceof ClientResponseError && error.status === 404) return true;
+		throw classifyFailure(error);
+	}
+}
+
+async function pushSteps(ctx: SyncContext, application: LocalApplication, onProgress: (event: PushProgressEvent) => void): Promise<RecordModel> {
 	const options = { fetch: ctx.fetch, requestKey: null };
 	const applications = ctx.pb.collection('applications');
 	const push: PushProgress = { superseded: [], ...(application.push ?? { created: false, uploaded: [] }) };

@@ -36,8 +36,18 @@ function documentMessage(service: OnlineService, kind: string, code: string): st
 	const name = requirement ? localize(requirement.name) : kind;
 	if (code === 'document_missing') return m.document_missing({ name });
 	if (code === 'sha256_mismatch') return m.refusal_sha256();
+	if (code === 'image_too_large') return m.refusal_image_too_large();
+	if (code === 'quota_documents') return m.refusal_quota_documents();
 	if (isFileCode(code)) return m.refusal_file();
 	return m.refusal_other();
+}
+
+/** quotaMessage explains a refusal by a per-resident cap, or undefined. */
+function quotaMessage(code: string): string | undefined {
+	if (code === 'quota_open_applications') return m.refusal_quota_open_applications();
+	if (code === 'quota_documents') return m.refusal_quota_documents();
+	if (code === 'image_too_large') return m.refusal_image_too_large();
+	return undefined;
 }
 
 /**
@@ -60,6 +70,8 @@ export function refusalMessages(service: OnlineService, codes: Record<string, st
 			general.add(m.refusal_answers());
 		} else if (head === 'documents' && rest.length > 0) {
 			out.documents.push({ kind: rest[0], code, message: documentMessage(service, rest[0], code) });
+		} else if (quotaMessage(code)) {
+			general.add(quotaMessage(code) as string);
 		} else if (code === 'sha256_mismatch') {
 			general.add(m.refusal_sha256());
 		} else if (head === 'file' || isFileCode(code)) {

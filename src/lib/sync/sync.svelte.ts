@@ -2,12 +2,10 @@ import { db } from '$lib/local/db';
 import { pb } from '$lib/pb/client';
 import type { SyncContext } from './context';
 import { SyncEngine } from './engine';
-import { applyRemoteApplication, storeNotification } from './pull';
-import { toStatusEvent } from './mirror';
+import { applyLiveMessage, residentTopic, type LiveMessage } from './live';
 import { liveQuery } from 'dexie';
 import { syncStatus } from './status.svelte';
 import { mirrorAuth } from './auth-mirror';
-import { listenVisits } from '$lib/visits/sync';
 
 /**
  * The sync engine in the app: it runs on start, when the connection comes back, when the app
@@ -50,22 +48,11 @@ export async function syncWhenOnline(): Promise<void> {
 async function listen(): Promise<void> {
 	if (unsubscribeRealtime || !pb.authStore.isValid || !navigator.onLine) return;
 	try {
-		const stopApplications = await pb.collection('applications').subscribe('*', (event) => {
-			void applyRemoteApplication(context, event.record);
+		// One topic of the resident's own changes: the server sends each change to its resident only.
+		const owner = pb.authStore.record?.id ?? '';
+		unsubscribeRealtime = await pb.realtime.subscribe(residentTopic(owner), (message: LiveMessage) => {
+			void applyLiveMessage(context, message);
 		});
-		const stopEvents = await pb.collection('application_events').subscribe('*', (event) => {
-			void db.events.put(toStatusEvent(event.record));
-		});
-		const stopNotifications = await pb.collection('notifications').subscribe('*', (event) => {
-			void storeNotification(context, event.record);
-		});
-		const stopVisits = await listenVisits(context);
-		unsubscribeRealtime = async () => {
-			await stopVisits();
-			await stopApplications();
-			await stopEvents();
-			await stopNotifications();
-		};
 	} catch {
 		// The next sync pulls whatever realtime would have brought.
 	}
