@@ -13,7 +13,8 @@ const UPLINK_BITS = 750_000;
 const UPLINK_BYTES = UPLINK_BITS / 8;
 const LATENCY_MS = 150;
 const RATIO_GOAL = 1.1;
-// One tus chunk (src/lib/sync/upload.ts) plus the requests around a resumed upload (HEAD, headers).
+// The budget: one 64 KB chunk plus the requests around a resumed upload (HEAD, headers). The
+// server keeps the bytes of a cut request, so only what was still in flight goes again.
 const RESEND_GOAL = 64 * 1024 + 8 * 1024;
 const KINDS = ['surat-kelahiran', 'buku-nikah', 'kk'];
 // The example birth report of the catalog, as exported for the server's tests.

@@ -49,7 +49,7 @@ export async function visitBookings() {
 			ok: bench.visits_booked === places && bench.visits_refused === residents - places && bench.visits_failed === 0
 		},
 		{ figure: 'visits: places booked over capacity', value: String(bench.visits_over), goal: '0', ok: bench.visits_over === 0 },
-		{ figure: 'visits: bookings per second (places booked / time until every answer)', value: `${bench.visits_bookings_per_second.toFixed(0)} /s`, goal: '', ok: null },
+		{ figure: 'visits: bookings per second (places booked / time until the last of them)', value: `${bench.visits_bookings_per_second.toFixed(0)} /s`, goal: '', ok: null },
 		{ figure: 'visits: requests answered per second', value: `${bench.visits_per_second.toFixed(0)} /s`, goal: '', ok: null },
 		{ figure: 'visits: latency p50 / p95 (all arriving at once)', value: `${bench.visits_p50_ms.toFixed(0)} / ${bench.visits_p95_ms.toFixed(0)} ms`, goal: '', ok: null }
 	];

@@ -41,6 +41,11 @@ test('over a link that drops every 3 seconds, a 3 MB PDF and two photos arrive w
 		];
 		const payload = files.reduce((sum, file) => sum + file.photo.length, 0);
 
+		if (process.env.DEBUG_TUS) {
+			const t0 = Date.now();
+			page.on('response', (r) => r.url().includes('/api/uploads') && console.log(Date.now() - t0, r.request().method(), r.url().slice(-20), r.status(), r.headers()['upload-offset'] ?? '', proxy.state.up));
+			page.on('requestfailed', (r) => r.url().includes('/api/uploads') && console.log(Date.now() - t0, r.method(), r.url().slice(-20), 'FAILED', r.failure()?.errorText, proxy.state.up));
+		}
 		const cdp = await context.newCDPSession(page);
 		await link(cdp, true);
 		const [seeded] = await seedOutbox(page, resident.id, [{ service: 'akta-kelahiran', answers: validBirth, documents: files }]);

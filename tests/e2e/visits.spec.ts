@@ -178,5 +178,6 @@ test('a replacement KTP-el completed without a PDF offers a collection visit lin
 	await expect(page.getByTestId('ticket-code')).toHaveText(/^A-[A-Z0-9]{4}$/);
 	const id = page.url().split('/').pop()!;
 	expect((await appointmentOf(baseURL!, id)).application).toBe(sent.id);
+	await expect(page.getByTestId('visit-application')).toContainText('Untuk permohonan BPN-');
 	await expectAccessible(page);
 });

@@ -1,5 +1,5 @@
 // A TCP proxy in front of the test server that counts the bytes the phone sends (what its uplink
-// carries) and can cut every open connection, as a phone losing its signal does. Shared by the
+// carries) and receives and can cut every open connection, as a phone losing its signal does. Shared by the
 // end-to-end tests and the benchmarks.
 import { createServer, connect } from 'node:net';
 
@@ -8,13 +8,14 @@ import { createServer, connect } from 'node:net';
  * @param {number} targetPort
  */
 export async function countingProxy(targetPort) {
-	const state = { up: 0 };
+	const state = { up: 0, down: 0 };
 	/** @type {Set<import('node:net').Socket>} */
 	const sockets = new Set();
 	const server = createServer((client) => {
 		const upstream = connect(targetPort, '127.0.0.1');
 		sockets.add(client);
 		client.on('data', (chunk) => (state.up += chunk.length));
+		upstream.on('data', (chunk) => (state.down += chunk.length));
 		client.pipe(upstream).pipe(client);
 		const close = () => {
 			sockets.delete(client);

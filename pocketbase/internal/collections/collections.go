@@ -25,4 +25,14 @@ const (
 	IntakeRuns = "intake_runs"
 	// CatalogSettings are the office's catalog settings that staff edit.
 	CatalogSettings = "catalog_settings"
+	// VisitSchedules are the weekly schedules that make appointment slots.
+	VisitSchedules = "visit_schedules"
+	// AppointmentSlots are the places of in-person services, per day and time.
+	AppointmentSlots = "appointment_slots"
+	// Appointments are residents' visits to the office.
+	Appointments = "appointments"
+	// AppointmentEvents is the history of an appointment.
+	AppointmentEvents = "appointment_events"
+	// TodaysVisits is the staff view of today's visits.
+	TodaysVisits = "todays_visits"
 )

@@ -54,6 +54,8 @@ func (s *server) beforeCreate(hook handler.HookEvent) (handler.HTTPResponse, han
 	default:
 		if _, err := s.app.FindRecordById(collections.Documents, id); err == nil {
 			errs["id"] = validation.NewError("validation_not_unique", "The document has arrived already.")
+		} else if owner, exists := s.uploadOwner(hook, id); exists && owner != auth.Id {
+			errs["id"] = validation.NewError("validation_not_unique", "Another upload has this id.")
 		}
 	}
 	if !sha256Pattern.MatchString(record.GetString("sha256")) {
@@ -78,7 +80,23 @@ func (s *server) beforeCreate(hook handler.HookEvent) (handler.HTTPResponse, han
 		kept[key] = meta[key]
 	}
 	kept[MetaSHA256] = record.GetString("sha256")
-	return handler.HTTPResponse{}, handler.FileInfoChanges{MetaData: kept}, nil
+	// The upload is named by its document, so a client whose creation request was cut before its
+	// answer (with the first bytes in it) finds the upload again without knowing its Location.
+	// A new upload of the same resident's document starts it afresh.
+	return handler.HTTPResponse{}, handler.FileInfoChanges{ID: meta[MetaDocument], MetaData: kept}, nil
+}
+
+// uploadOwner returns the owner of the upload with the given id, if there is one.
+func (s *server) uploadOwner(hook handler.HookEvent, id string) (string, bool) {
+	upload, err := s.store.GetUpload(hook.Context, id)
+	if err != nil {
+		return "", false
+	}
+	info, err := upload.GetInfo(hook.Context)
+	if err != nil {
+		return "", false
+	}
+	return info.MetaData[metaOwner], true
 }
 
 // beforeFinish runs when the last byte of an upload has arrived, before

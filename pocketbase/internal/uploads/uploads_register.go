@@ -9,8 +9,10 @@
 //     resident, for their own application while it accepts documents, for a
 //     kind of its service, within the documents' size limit (Upload-Length is
 //     required), before a single byte is sent.
-//   - HEAD and PATCH /api/uploads/{id} (its owner only) report the offset and
-//     append bytes.
+//   - The upload's id is the document's, so HEAD and PATCH /api/uploads/{id}
+//     (its owner only) report the offset and append bytes even for a client
+//     that lost the answer to its creation request (which may carry the first
+//     bytes: creation-with-upload).
 //   - The request that completes the upload creates the documents record in
 //     one transaction, with every check of internal/files (type by content,
 //     SHA-256, size, kind, owner, status); a refused file is removed at once.

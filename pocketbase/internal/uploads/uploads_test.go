@@ -142,8 +142,8 @@ func TestUploadCreate(t *testing.T) {
 	accepted := create("an own open application, a kind of its service, within the limit", testapp.ResidentA, len(jpg), metadata(jpg, nil), http.StatusCreated)
 	accepted.ExpectedContent = nil
 	accepted.AfterTestFunc = func(t testing.TB, app *tests.TestApp, res *http.Response) {
-		if location := res.Header.Get("Location"); !strings.HasPrefix(location, uploads.RoutePath+"/") {
-			t.Errorf("Location %q, want a path under %s/", location, uploads.RoutePath)
+		if location := res.Header.Get("Location"); location != uploads.RoutePath+"/"+newDocument {
+			t.Errorf("Location %q, want %s/%s (named by the document)", location, uploads.RoutePath, newDocument)
 		}
 		if n := storedUploads(t, app); n != 1 {
 			t.Errorf("%d uploads stored, want 1", n)
@@ -432,6 +432,28 @@ func TestUploadResumes(t *testing.T) {
 	}
 	again.TestAppFactory = servertest.Factory
 	again.Test(t)
+
+	takeover := tests.ApiScenario{
+		Name:   "another resident creating an upload under the id of A's unfinished one is refused",
+		Method: http.MethodPost,
+		URL:    uploads.RoutePath,
+		Headers: createHeaders(t, testapp.ResidentB, len(jpg),
+			metadata(jpg, map[string]string{uploads.MetaApplication: testapp.ApplicationB})),
+		ExpectedStatus:  http.StatusBadRequest,
+		ExpectedContent: []string{`"id":{"code":"validation_not_unique"`},
+		AfterTestFunc: func(t testing.TB, app *tests.TestApp, _ *http.Response) {
+			info, err := os.ReadFile(filepath.Join(uploads.Dir(app), newDocument+".info"))
+			if err != nil || !strings.Contains(string(info), testapp.ResidentA) {
+				t.Errorf("A's upload should be left as it was: %v %s", err, info)
+			}
+		},
+	}
+	takeover.BeforeTestFunc = func(t testing.TB, _ *tests.TestApp, e *core.ServeEvent) {
+		steps := newTusSteps(t, e)
+		steps.patch(testapp.ResidentA, steps.create(testapp.ResidentA, jpg), 0, jpg[:half])
+	}
+	takeover.TestAppFactory = servertest.Factory
+	takeover.Test(t)
 
 	for _, method := range []string{http.MethodHead, http.MethodPatch} {
 		other := tests.ApiScenario{

@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/office"
 )
 
@@ -36,10 +37,6 @@ func fieldError(field, code, message string) validation.Errors {
 	return validation.Errors{field: validation.NewError(code, message)}
 }
 
-func todayOf(now time.Time) (string, error) {
-	return office.Today(now), nil
-}
-
 // onBook books a resident's appointment: in one transaction it checks the
 // id, the linked application and the one active booking per service, finds
 // the first slot with room at or after the preference, takes a place in
@@ -48,10 +45,7 @@ func todayOf(now time.Time) (string, error) {
 func (f *feature) onBook(e *core.RecordRequestEvent) error {
 	who := actorOf(e)
 	now := f.now()
-	today, err := todayOf(now)
-	if err != nil {
-		return err
-	}
+	today := office.Today(now)
 	preferred := e.Record.GetString("preferred_date")
 	start, err := bookingStart(preferred, today)
 	if err != nil {
@@ -61,7 +55,7 @@ func (f *feature) onBook(e *core.RecordRequestEvent) error {
 
 	return inTransaction(e, func(tx core.App) error {
 		if id := e.Record.Id; id != "" {
-			if _, err := tx.FindRecordById(AppointmentsCollection, id); err == nil {
+			if _, err := tx.FindRecordById(collections.Appointments, id); err == nil {
 				// the same request sent again: it booked already
 				return apis.NewBadRequestError("An appointment with this id exists.", fieldError("id", CodeIdTaken, "Value must be unique."))
 			}
@@ -136,7 +130,7 @@ func checkApplication(tx core.App, record *core.Record, owner string) error {
 	if id == "" {
 		return nil
 	}
-	application, err := tx.FindRecordById("applications", id)
+	application, err := tx.FindRecordById(collections.Applications, id)
 	if err != nil || application.GetString("owner") != owner {
 		return apis.NewBadRequestError("Unknown application.", fieldError("application", CodeApplicationNotOK, "No application of yours has this id."))
 	}
@@ -151,7 +145,7 @@ func checkApplication(tx core.App, record *core.Record, owner string) error {
 // activeBooking returns the owner's booked appointment for service on
 // today or later, or nil.
 func activeBooking(tx core.App, owner, service, today string) (*core.Record, error) {
-	records, err := tx.FindRecordsByFilter(AppointmentsCollection,
+	records, err := tx.FindRecordsByFilter(collections.Appointments,
 		"owner = {:owner} && service = {:service} && status = 'booked' && date >= {:today}", "", 1, 0,
 		dbx.Params{"owner": owner, "service": service, "today": today})
 	if err != nil || len(records) == 0 {
@@ -181,7 +175,7 @@ func takePlace(tx core.App, service, start, part string, now time.Time) (*core.R
 		from = Noon
 	}
 	var slots []*core.Record
-	err = tx.RecordQuery(SlotsCollection).
+	err = tx.RecordQuery(collections.AppointmentSlots).
 		AndWhere(dbx.HashExp{"service": service, "closed": false}).
 		AndWhere(dbx.Between("date", dates[0], dates[len(dates)-1])).
 		AndWhere(dbx.NewExp("[[booked]] < [[capacity]]")).
@@ -204,7 +198,7 @@ func takePlace(tx core.App, service, start, part string, now time.Time) (*core.R
 			continue
 		}
 		res, err := tx.NonconcurrentDB().NewQuery(
-			"UPDATE {{" + SlotsCollection + "}} SET [[booked]] = [[booked]] + 1 WHERE [[id]] = {:id} AND [[booked]] < [[capacity]] AND [[closed]] = FALSE").
+			"UPDATE {{" + collections.AppointmentSlots + "}} SET [[booked]] = [[booked]] + 1 WHERE [[id]] = {:id} AND [[booked]] < [[capacity]] AND [[closed]] = FALSE").
 			Bind(dbx.Params{"id": slot.Id}).Execute()
 		if err != nil {
 			return nil, err
@@ -249,7 +243,7 @@ func newCode(tx core.App, service, date string) (string, error) {
 			code += string(codeAlphabet[i.Int64()])
 		}
 		var n int
-		err := tx.RecordQuery(AppointmentsCollection).Select("COUNT(*)").
+		err := tx.RecordQuery(collections.Appointments).Select("COUNT(*)").
 			AndWhere(dbx.HashExp{"date": date, "code": code}).Row(&n)
 		if err != nil {
 			return "", err

@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/office"
 )
 
@@ -95,7 +96,7 @@ func (f *feature) onChange(e *core.RecordRequestEvent) error {
 	}
 
 	return inTransaction(e, func(tx core.App) error {
-		current, err := tx.FindRecordById(AppointmentsCollection, e.Record.Id)
+		current, err := tx.FindRecordById(collections.Appointments, e.Record.Id)
 		if err != nil {
 			return err
 		}
@@ -121,14 +122,14 @@ func givePlaceBack(tx core.App, slot string) error {
 		return nil
 	}
 	_, err := tx.NonconcurrentDB().NewQuery(
-		"UPDATE {{" + SlotsCollection + "}} SET [[booked]] = [[booked]] - 1 WHERE [[id]] = {:id} AND [[booked]] > 0").
+		"UPDATE {{" + collections.AppointmentSlots + "}} SET [[booked]] = [[booked]] - 1 WHERE [[id]] = {:id} AND [[booked]] > 0").
 		Bind(dbx.Params{"id": slot}).Execute()
 	return err
 }
 
 // writeEvent appends the appointment_events row of a change.
 func writeEvent(tx core.App, appointment, from, to string, who actor, note string) error {
-	collection, err := tx.FindCachedCollectionByNameOrId(EventsCollection)
+	collection, err := tx.FindCachedCollectionByNameOrId(collections.AppointmentEvents)
 	if err != nil {
 		return err
 	}
@@ -146,13 +147,13 @@ func writeEvent(tx core.App, appointment, from, to string, who actor, note strin
 // nothing booked, change capacity (never below booked) or close them, and
 // delete only slots nobody booked.
 func registerSlotGuards(app core.App) {
-	app.OnRecordCreateRequest(SlotsCollection).BindFunc(func(e *core.RecordRequestEvent) error {
+	app.OnRecordCreateRequest(collections.AppointmentSlots).BindFunc(func(e *core.RecordRequestEvent) error {
 		if e.Record.GetInt("booked") != 0 {
 			return apis.NewBadRequestError("Kept by the server.", fieldError("booked", CodeServerOnly, "booked counts the appointments; a new slot has none."))
 		}
 		return e.Next()
 	})
-	app.OnRecordUpdateRequest(SlotsCollection).BindFunc(func(e *core.RecordRequestEvent) error {
+	app.OnRecordUpdateRequest(collections.AppointmentSlots).BindFunc(func(e *core.RecordRequestEvent) error {
 		before := e.Record.Original()
 		for _, field := range []string{"service", "date", "start", "end"} {
 			if before.GetInt("booked") > 0 && before.GetString(field) != e.Record.GetString(field) {
@@ -162,7 +163,7 @@ func registerSlotGuards(app core.App) {
 		}
 		return inTransaction(e, func(tx core.App) error {
 			// the count as it is now, not as the dashboard read it
-			current, err := tx.FindRecordById(SlotsCollection, e.Record.Id)
+			current, err := tx.FindRecordById(collections.AppointmentSlots, e.Record.Id)
 			if err != nil {
 				return err
 			}
@@ -177,9 +178,9 @@ func registerSlotGuards(app core.App) {
 			return e.Next()
 		})
 	})
-	app.OnRecordDeleteRequest(SlotsCollection).BindFunc(func(e *core.RecordRequestEvent) error {
+	app.OnRecordDeleteRequest(collections.AppointmentSlots).BindFunc(func(e *core.RecordRequestEvent) error {
 		var n int
-		err := e.App.RecordQuery(AppointmentsCollection).Select("COUNT(*)").AndWhere(dbx.HashExp{"slot": e.Record.Id}).Row(&n)
+		err := e.App.RecordQuery(collections.Appointments).Select("COUNT(*)").AndWhere(dbx.HashExp{"slot": e.Record.Id}).Row(&n)
 		if err != nil {
 			return err
 		}
@@ -197,7 +198,7 @@ func registerEventGuards(app core.App) {
 	refuse := func(e *core.RecordRequestEvent) error {
 		return e.ForbiddenError("The appointment events are the audit trail: only the server writes them.", nil)
 	}
-	app.OnRecordCreateRequest(EventsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{Id: "dukcapilVisitEventsCreate", Func: refuse})
-	app.OnRecordUpdateRequest(EventsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{Id: "dukcapilVisitEventsUpdate", Func: refuse})
-	app.OnRecordDeleteRequest(EventsCollection).Bind(&hook.Handler[*core.RecordRequestEvent]{Id: "dukcapilVisitEventsDelete", Func: refuse})
+	app.OnRecordCreateRequest(collections.AppointmentEvents).Bind(&hook.Handler[*core.RecordRequestEvent]{Id: "dukcapilVisitEventsCreate", Func: refuse})
+	app.OnRecordUpdateRequest(collections.AppointmentEvents).Bind(&hook.Handler[*core.RecordRequestEvent]{Id: "dukcapilVisitEventsUpdate", Func: refuse})
+	app.OnRecordDeleteRequest(collections.AppointmentEvents).Bind(&hook.Handler[*core.RecordRequestEvent]{Id: "dukcapilVisitEventsDelete", Func: refuse})
 }

@@ -18,14 +18,17 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
+
+	"dukcapil-daring/server/internal/collections"
+	"dukcapil-daring/server/internal/office"
 )
 
-// Collection names.
+// Collection names (internal/collections).
 const (
-	SchedulesCollection    = "visit_schedules"
-	SlotsCollection        = "appointment_slots"
-	AppointmentsCollection = "appointments"
-	EventsCollection       = "appointment_events"
+	SchedulesCollection    = collections.VisitSchedules
+	SlotsCollection        = collections.AppointmentSlots
+	AppointmentsCollection = collections.Appointments
+	EventsCollection       = collections.AppointmentEvents
 )
 
 // Appointment statuses.
@@ -111,11 +114,7 @@ func Register(app core.App, config Config) {
 
 	if config.DaysAhead > 0 {
 		generate := func(a core.App) {
-			today, err := todayOf(f.now())
-			if err == nil {
-				_, err = GenerateSlots(a, today, config.DaysAhead)
-			}
-			if err != nil {
+			if _, err := GenerateSlots(a, office.Today(f.now()), config.DaysAhead); err != nil {
 				a.Logger().Error("visits: make slots", "error", err)
 			}
 		}

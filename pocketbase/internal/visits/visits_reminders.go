@@ -6,6 +6,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/office"
 )
 
@@ -68,13 +69,13 @@ func SendReminders(app core.App, now time.Time) (int, error) {
 // its mark.
 func remind(app core.App, where dbx.Expression, mark string, sameDay bool) (int, error) {
 	var due []*core.Record
-	if err := app.RecordQuery(AppointmentsCollection).AndWhere(where).All(&due); err != nil {
+	if err := app.RecordQuery(collections.Appointments).AndWhere(where).All(&due); err != nil {
 		return 0, err
 	}
 	sent := 0
 	for _, appointment := range due {
 		err := app.RunInTransaction(func(tx core.App) error {
-			fresh, err := tx.FindRecordById(AppointmentsCollection, appointment.Id)
+			fresh, err := tx.FindRecordById(collections.Appointments, appointment.Id)
 			if err != nil || fresh.GetBool(mark) || fresh.GetString("status") != StatusBooked {
 				return err
 			}
@@ -104,7 +105,7 @@ func remind(app core.App, where dbx.Expression, mark string, sameDay bool) (int,
 // writeNotification appends the reminder to the owner's inbox, pending push
 // delivery.
 func writeNotification(tx core.App, appointment *core.Record, text Text) error {
-	collection, err := tx.FindCachedCollectionByNameOrId("notifications")
+	collection, err := tx.FindCachedCollectionByNameOrId(collections.Notifications)
 	if err != nil {
 		return err
 	}
@@ -120,7 +121,7 @@ func writeNotification(tx core.App, appointment *core.Record, text Text) error {
 }
 
 func ownerLocale(tx core.App, owner string) string {
-	user, err := tx.FindRecordById("users", owner)
+	user, err := tx.FindRecordById(collections.Users, owner)
 	if err != nil || user.GetString("locale") != "en" {
 		return "id"
 	}

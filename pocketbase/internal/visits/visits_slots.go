@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/office"
 )
 
@@ -27,11 +28,11 @@ func GenerateSlots(app core.App, from string, days int) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	schedules, err := app.FindRecordsByFilter(SchedulesCollection, "active = true", "start", 0, 0)
+	schedules, err := app.FindRecordsByFilter(collections.VisitSchedules, "active = true", "start", 0, 0)
 	if err != nil {
 		return 0, err
 	}
-	collection, err := app.FindCachedCollectionByNameOrId(SlotsCollection)
+	collection, err := app.FindCachedCollectionByNameOrId(collections.AppointmentSlots)
 	if err != nil {
 		return 0, err
 	}
@@ -50,7 +51,7 @@ func GenerateSlots(app core.App, from string, days int) (int, error) {
 			}
 			for _, schedule := range schedulesOf(schedules, day.Weekday()) {
 				var n int
-				err := tx.RecordQuery(SlotsCollection).Select("COUNT(*)").AndWhere(dbx.HashExp{
+				err := tx.RecordQuery(collections.AppointmentSlots).Select("COUNT(*)").AndWhere(dbx.HashExp{
 					"service": schedule.GetString("service"), "date": date, "start": schedule.GetString("start"),
 				}).Row(&n)
 				if err != nil {

@@ -132,6 +132,8 @@ export interface LocalNotification {
 	id: string;
 	owner: string;
 	application: string;
+	/** The visit it is about (a reminder), if any. */
+	appointment?: string;
 	kind: string;
 	title: string;
 	body: string;

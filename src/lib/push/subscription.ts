@@ -1,5 +1,5 @@
 import type PocketBase from 'pocketbase';
-import { ClientResponseError } from 'pocketbase';
+import { classifyFailure } from '$lib/pb/errors';
 import { bytesToUrlBase64 } from './keys';
 
 /**
@@ -31,8 +31,7 @@ export async function saveSubscription(pb: PocketBase, subscription: PushSubscri
 		);
 	} catch (error) {
 		// The same endpoint is stored already (e.g. asked twice): nothing to do.
-		const data = error instanceof ClientResponseError ? (error.response?.data as Record<string, { code?: string }>) : undefined;
-		if (data?.endpoint?.code !== 'validation_not_unique') throw error;
+		if (classifyFailure(error).codes.endpoint !== 'validation_not_unique') throw error;
 	}
 }
 

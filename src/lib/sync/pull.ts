@@ -54,6 +54,7 @@ export function toLocalNotification(record: RecordModel): LocalNotification {
 		id: record.id,
 		owner: String(record.owner),
 		application: String(record.application ?? ''),
+		appointment: String(record.appointment ?? '') || undefined,
 		kind: String(record.kind ?? ''),
 		title: String(record.title ?? ''),
 		body: String(record.body ?? ''),

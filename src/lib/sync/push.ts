@@ -68,7 +68,7 @@ async function pushSteps(ctx: SyncContext, application: LocalApplication, onProg
 			if (!isIdTaken(error)) throw classifyFailure(error);
 			// Our earlier create arrived but its answer was lost: the record is ours if we can read it.
 			await applications.getOne(application.id, options).catch((lookup) => {
-				throw lookup instanceof ClientResponseError && lookup.status === 404
+				throw classifyFailure(lookup).status === 404
 					? new Failure('refused', { id: 'id_conflict' }, 404)
 					: classifyFailure(lookup);
 			});
@@ -98,7 +98,9 @@ async function pushSteps(ctx: SyncContext, application: LocalApplication, onProg
 		const arrived = push.inflight === document.id && (await documentOnServer(ctx, document.id));
 		if (!arrived) {
 			await ctx.db.applications.update(application.id, { push: { ...push, uploaded: [...push.uploaded], inflight: document.id } });
-			await uploadDocument(ctx, application, document, (loaded) => onProgress({ applicationId: application.id, loaded: done + loaded, total }));
+			await uploadDocument(ctx, application, document, (loaded) => onProgress({ applicationId: application.id, loaded: done + loaded, total }), {
+				mayExist: push.inflight === document.id
+			});
 		}
 		done += document.size;
 		push.uploaded.push(document.id);
@@ -147,7 +149,7 @@ async function documentOnServer(ctx: SyncContext, id: string): Promise<boolean> 
 		await ctx.pb.collection('documents').getOne(id, { fetch: ctx.fetch, requestKey: null, fields: 'id' });
 		return true;
 	} catch (error) {
-		if (error instanceof ClientResponseError && error.status === 404) return false;
+		if (classifyFailure(error).status === 404) return false;
 		throw classifyFailure(error);
 	}
 }
@@ -156,16 +158,18 @@ async function documentOnServer(ctx: SyncContext, id: string): Promise<boolean> 
  * uploadDocument sends one document of an application: the one upload path of the app, for the first
  * send and for a correction alike. It resumes inside the file after a cut (tus, see upload.ts) and
  * reports the bytes the server confirmed. A document that has arrived already (its earlier upload
- * completed but the answer was lost) counts as sent.
+ * completed but the answer was lost) counts as sent. `mayExist`: an earlier try of this document was
+ * cut, so its upload may be on the server without the phone knowing where.
  */
 export async function uploadDocument(
 	ctx: SyncContext,
 	application: Pick<LocalApplication, 'id'>,
 	document: LocalDocument,
-	onBytes: (loaded: number) => void
+	onBytes: (loaded: number) => void,
+	options: { mayExist?: boolean } = {}
 ): Promise<void> {
 	try {
-		await uploadResumable(ctx, { document, applicationId: application.id, fileName: fileName(document), onConfirmed: onBytes });
+		await uploadResumable(ctx, { document, applicationId: application.id, fileName: fileName(document), onConfirmed: onBytes, mayExist: options.mayExist });
 		return;
 	} catch (error) {
 		if (!isIdTaken(error)) {
@@ -179,7 +183,7 @@ export async function uploadDocument(
 		.collection('documents')
 		.getOne(document.id, { fetch: ctx.fetch, requestKey: null, fields: 'id' })
 		.catch((lookup) => {
-			throw lookup instanceof ClientResponseError && lookup.status === 404
+			throw classifyFailure(lookup).status === 404
 				? new Failure('refused', { [`documents.${document.kind}`]: 'id_conflict' }, 404)
 				: classifyFailure(lookup);
 		});
@@ -210,9 +214,6 @@ export async function markSent(ctx: SyncContext, application: LocalApplication, 
 
 /** isIdTaken tells a create that failed because a record with this id already exists. */
 export function isIdTaken(error: unknown): boolean {
-	return (
-		error instanceof ClientResponseError &&
-		error.status === 400 &&
-		(error.response?.data as Record<string, { code?: string }> | undefined)?.id?.code === 'validation_not_unique'
-	);
+	const failure = classifyFailure(error);
+	return failure.status === 400 && failure.codes.id === 'validation_not_unique';
 }

@@ -37,14 +37,15 @@ export function faultyFetch(faults: Fault[]): typeof fetch {
 	};
 }
 
-/** The document uploads a fetch made: tus creations, and the bytes of the chunks it sent. */
+/** The document uploads a fetch made: tus creations, and the bytes of documents it sent. */
 export interface UploadCount {
 	creates: number;
 	chunkBytes: number;
 }
 
-/** isUploadChunk tells a tus PATCH (a chunk of a document). */
-export const isUploadChunk = (method: string, url: string) => method === 'PATCH' && url.includes('/api/uploads/');
+/** isUploadChunk tells a tus request that carries bytes of a document (the creation with its first bytes, or a PATCH). */
+export const isUploadChunk = (method: string, url: string) =>
+	(method === 'PATCH' && url.includes('/api/uploads/')) || (method === 'POST' && url.endsWith('/api/uploads'));
 
 /** countingFetch wraps fetch and counts the document uploads that leave through it. */
 export function countingFetch(inner: typeof fetch = fetch): { fetch: typeof fetch; count: UploadCount } {

@@ -7,7 +7,7 @@ import { Failure } from '$lib/pb/errors';
 
 /**
  * Uploads one document with the tus resumable-upload protocol (`/api/uploads`, tusd in the server):
- * the file goes in chunks of CHUNK_SIZE, each confirmed by the server; where the upload is on the
+ * the file goes in requests of at most CHUNK_SIZE, each confirmed by the server; where the upload is on the
  * server is kept in IndexedDB (lib/local/uploads), so after a cut, a reload or a killed browser the
  * next try asks the server for its offset and sends only the rest. The server creates the documents
  * record when the last byte arrives, with all its checks.
@@ -16,7 +16,11 @@ import { Failure } from '$lib/pb/errors';
  * progress is reported as bytes the server confirmed, never as bytes merely handed to the network.
  */
 
-/** The size of one PATCH: at most this much is sent again after a cut. */
+/**
+ * The most one request carries: what a cut can cost. The server keeps every byte that reached it, but
+ * a browser resends a whole request by itself when its connection is reset before the answer, so a
+ * request must stay small (the price: a round trip per 64 KB on a slow line).
+ */
 export const CHUNK_SIZE = 64 * 1024;
 
 /** Quick retries inside one try (a dropped link often comes back within seconds); beyond them the engine backs off. */
@@ -28,15 +32,23 @@ export interface DocumentUpload {
 	fileName: string;
 	/** Bytes of this document the server has confirmed. */
 	onConfirmed?: (bytes: number) => void;
+	/**
+	 * An earlier try was cut before the server's first answer: the upload may exist (it is named by
+	 * the document), so ask for its offset before creating it again.
+	 */
+	mayExist?: boolean;
 }
 
 /** uploadResumable sends one document and resolves once the server holds it (its record exists). */
 export function uploadResumable(ctx: SyncContext, request: DocumentUpload): Promise<void> {
 	const { document } = request;
+	const uploadUrl = `${ctx.pb.buildURL('/api/uploads')}/${document.id}`;
 	return new Promise((resolve, reject) => {
 		const upload = new Upload(document.blob, {
 			endpoint: ctx.pb.buildURL('/api/uploads'),
 			chunkSize: CHUNK_SIZE,
+			// the first bytes go with the creation request (tus creation-with-upload)
+			uploadDataDuringCreation: true,
 			retryDelays: ctx.uploadRetryDelays ?? RETRY_DELAYS_MS,
 			uploadSize: document.blob.size,
 			metadata: {
@@ -57,6 +69,11 @@ export function uploadResumable(ctx: SyncContext, request: DocumentUpload): Prom
 				if (ctx.pb.authStore.token) req.setHeader('Authorization', ctx.pb.authStore.token);
 			},
 			onProgress: (confirmed) => request.onConfirmed?.(confirmed),
+			onShouldRetry: (error) => {
+				// a creation cut before its answer may have left bytes on the server: ask, do not create again
+				upload.url ??= uploadUrl;
+				return shouldRetry(error);
+			},
 			onSuccess: () => resolve(),
 			onError: (error) => reject(toUploadError(error, ctx.pb.buildURL('/api/uploads')))
 		});
@@ -64,10 +81,19 @@ export function uploadResumable(ctx: SyncContext, request: DocumentUpload): Prom
 			.findPreviousUploads()
 			.then((previous) => {
 				if (previous.length > 0) upload.resumeFromPreviousUpload(previous[0]);
+				// a 404 there makes tus-js-client create the upload as usual
+				else if (request.mayExist) upload.url = uploadUrl;
 				upload.start();
 			})
 			.catch(reject);
 	});
+}
+
+/** shouldRetry is tus-js-client's own rule: no answer, a 5xx, or a 409/423, while the browser is online. */
+function shouldRetry(error: DetailedError): boolean {
+	const status = error.originalResponse?.getStatus() ?? 0;
+	const online = typeof navigator === 'undefined' || navigator.onLine !== false;
+	return (status < 400 || status >= 500 || TRANSIENT_TUS_STATUSES.has(status)) && online;
 }
 
 /**

@@ -1,4 +1,6 @@
-import { serviceByCode, type InPersonService } from '$lib/catalog';
+/**
+ * Facts of visits without the catalog (the sync engine, also in the service worker, imports this).
+ */
 
 /** The in-person services a resident books a visit for (appointments.service on the server). */
 export const VISIT_SERVICES = ['ktp-rekam', 'pengaduan', 'ktp-ambil'] as const;
@@ -21,12 +23,6 @@ export const OFFICE_PLACE = {
 
 export function isVisitService(code: string): code is VisitService {
 	return (VISIT_SERVICES as readonly string[]).includes(code);
-}
-
-/** visitService returns the catalog entry of an in-person service, or undefined. */
-export function visitService(code: string): InPersonService | undefined {
-	const service = serviceByCode(code);
-	return service?.mode === 'in_person' && isVisitService(code) ? service : undefined;
 }
 
 /** officeToday is today's date at the office (WITA), YYYY-MM-DD. */

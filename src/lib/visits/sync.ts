@@ -161,8 +161,3 @@ export async function syncVisits(ctx: SyncContext, owner: string): Promise<Failu
 		return failure.reason === 'offline' || failure.reason === 'unauthorized' ? failure : null;
 	}
 }
-
-/** listenVisits follows the resident's appointments by realtime; it returns the unsubscribe. */
-export function listenVisits(ctx: SyncContext): Promise<() => Promise<void>> {
-	return ctx.pb.collection('appointments').subscribe('*', (event) => void storeRemoteVisit(ctx, event.record));
-}

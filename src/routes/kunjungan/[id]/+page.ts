@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
+import { getApplication } from '$lib/local/applications';
 import { getVisit } from '$lib/local/visits';
 import { currentUser } from '$lib/pb/client';
-import { visitService } from '$lib/visits/services';
+import { visitService } from '$lib/visits/catalog';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ params }) => {
@@ -10,5 +11,7 @@ export const load: PageLoad = async ({ params }) => {
 	if (!visit || visit.owner !== currentUser()?.id) error(404, 'visit_not_found');
 	const service = visitService(visit.service);
 	if (!service) error(404, 'service_not_found');
-	return { visit, service };
+	// the application a card collection belongs to, by its receipt number
+	const reference = visit.application ? ((await getApplication(visit.application))?.remote?.reference ?? '') : '';
+	return { visit, service, reference };
 };
