@@ -78,12 +78,12 @@ func TestDocumentsRules(t *testing.T) {
 			ExpectedContent: []string{`"data":{}`},
 		},
 		{
-			Name:            "documents cannot be updated",
+			Name:            "documents cannot be updated but to mark them superseded",
 			Method:          http.MethodPatch,
 			URL:             documentsURL + "/" + testapp.DocumentA,
 			Body:            strings.NewReader(`{"kind":"other"}`),
 			Headers:         as(t, a),
-			ExpectedStatus:  http.StatusForbidden,
+			ExpectedStatus:  http.StatusNotFound,
 			ExpectedContent: []string{`"data":{}`},
 		},
 		{

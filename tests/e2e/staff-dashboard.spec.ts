@@ -1,12 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
 import { validBirth } from '../../src/lib/catalog/services/akta-kelahiran.fixtures';
 import { RESULT_PDF, api, expect, expectAccessible, signInOnline, signInToDashboard, test } from './support';
+import { chooseStatus, DASHBOARD, editApplication, save } from './dashboard';
 import { documentPhoto } from './journey';
 import { seedOutbox } from './outbox';
 
 const KINDS = ['surat-kelahiran', 'buku-nikah', 'kk'];
-// The dashboard is a heavy single-page app and the machine may be shared: be patient with it.
-const DASHBOARD = { timeout: 20_000 };
 
 /** openTodaysQueue opens the "todays_queue" view from the sidebar. */
 async function openTodaysQueue(dashboard: Page): Promise<void> {
@@ -22,38 +21,11 @@ async function previewQueueRow(dashboard: Page, reference: string): Promise<Loca
 	return preview;
 }
 
-/** editApplication opens the application's edit panel straight from its dashboard address. */
-async function editApplication(dashboard: Page, applicationId: string): Promise<Locator> {
-	// A fresh load: a hash change alone, inside the running dashboard, does not open the panel.
-	await dashboard.goto('about:blank');
-	await dashboard.goto(`/_/#/collections?collection=applications&record=${applicationId}`);
-	const panel = dashboard.locator('[data-pb="recordUpsertModal"][data-modal-state="open"]');
-	await expect(panel.locator('.modal-title')).toHaveText(/Edit\s*applications\s*record/, DASHBOARD);
-	await expect(panel.locator('button[name="status"]')).toHaveText('queued', DASHBOARD);
-	return panel;
-}
-
-/** chooseStatus picks an option in the dashboard's select dropdown for "status". */
-async function chooseStatus(panel: Locator, status: string): Promise<void> {
-	await panel.locator('button[name="status"]').click(DASHBOARD);
-	await panel.locator('.select-option').filter({ hasText: new RegExp(`^${status}$`) }).click(DASHBOARD);
-	await expect(panel.locator('button[name="status"]')).toHaveText(status);
-}
-
 /** attachResult puts a PDF into the "results" file field (its upload button is backed by a hidden file input). */
 async function attachResult(panel: Locator, name: string, pdf: Buffer): Promise<void> {
 	const field = panel.locator('.field-type-file:has(output[name="results"])');
 	await field.locator('input[type="file"]').setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf }, DASHBOARD);
 	await expect(field).toContainText(name.replace(/\.pdf$/, ''), DASHBOARD);
-}
-
-/** save presses "Save changes" and waits until the server has accepted the record. */
-async function save(dashboard: Page, panel: Locator): Promise<void> {
-	const saved = dashboard.waitForResponse((r) => r.url().includes('/api/collections/applications/records/') && r.request().method() === 'PATCH', DASHBOARD);
-	await panel.getByRole('button', { name: 'Save changes' }).click(DASHBOARD);
-	const response = await saved;
-	expect(response.status(), await response.text()).toBe(200);
-	await expect(panel).toBeHidden(DASHBOARD);
 }
 
 /** resultPdfStart reads the first bytes of the application's stored result PDF from the phone's IndexedDB. */
@@ -100,7 +72,7 @@ test('staff complete a sent application through the dashboard; the phone shows i
 		for (const kind of KINDS) await expect(preview.getByText(kind, { exact: true })).toBeVisible(DASHBOARD);
 		await preview.getByRole('button', { name: 'Close' }).click(DASHBOARD);
 
-		const panel = await editApplication(dashboard, sent.id);
+		const panel = await editApplication(dashboard, sent.id, 'queued');
 		await attachResult(panel, 'akta-kelahiran.pdf', RESULT_PDF);
 		await chooseStatus(panel, 'completed');
 		await save(dashboard, panel);

@@ -168,18 +168,18 @@ func TestSubjectOf(t *testing.T) {
 	}
 }
 
-// TestSubjectOfAFoundling reads the reporter's NIK when the mother is not
-// asked, even if a mother's NIK was typed before the answer changed.
+// TestSubjectOfAFoundling names a birth by the baby and the family card,
+// whether the mother is known or not (a foundling has none).
 func TestSubjectOfAFoundling(t *testing.T) {
 	answers := map[string]any{
-		"child_found": "yes", "baby_name": "Siti Nurjanah",
+		"child_found": "yes", "baby_name": "Siti Nurjanah", "kk_number": "6471030101150007",
 		"reporter": map[string]any{"nik": "6471062304750020"}, "mother": map[string]any{"nik": "6471055205920002"},
 	}
-	if nik, name := SubjectOf("akta-kelahiran", answers); nik != "6471062304750020" || name != "Siti Nurjanah" {
+	if nik, name := SubjectOf("akta-kelahiran", answers); nik != "6471030101150007" || name != "Siti Nurjanah" {
 		t.Errorf("a foundling: got %q %q", nik, name)
 	}
 	answers["child_found"] = "no"
-	if nik, _ := SubjectOf("akta-kelahiran", answers); nik != "6471055205920002" {
+	if nik, _ := SubjectOf("akta-kelahiran", answers); nik != "6471030101150007" {
 		t.Errorf("a child of known parents: got %q", nik)
 	}
 }

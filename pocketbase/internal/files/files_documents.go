@@ -82,7 +82,8 @@ func CheckContent(record *core.Record, upload *filesystem.File) (validation.Erro
 
 // CheckPlacement checks where a new document record goes: an application
 // of auth (any, for staff) that still accepts documents, and a kind that the
-// application's service asks for. Call it in the transaction that saves the
+// application's service asks for, within the files it may have (maxFiles).
+// Call it in the transaction that saves the
 // record, so that a document cannot slip in after a concurrent finalise. A
 // missing application is left to the relation field's own validation.
 func CheckPlacement(tx core.App, record *core.Record, auth *core.Record, staff bool) validation.Errors {
@@ -100,6 +101,10 @@ func CheckPlacement(tx core.App, record *core.Record, auth *core.Record, staff b
 	if kind := record.GetString("kind"); owned && (!known || !slices.Contains(service.RequirementCodes(), kind)) {
 		errs["kind"] = validation.NewError(CodeKindUnknown, fmt.Sprintf(
 			"%q is not a document of the service %q.", kind, application.GetString("service")))
+	} else if owned && known {
+		if limitErr := checkFileLimit(tx, service, record); limitErr != nil {
+			errs["kind"] = limitErr
+		}
 	}
 	if _, taken := errs["kind"]; owned && known && !staff && !taken {
 		for field, err := range checkCount(tx, record, application, service) {

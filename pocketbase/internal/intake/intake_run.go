@@ -200,8 +200,8 @@ func insertSummaries(tx core.App, rows []queuedRow, date, now string) (int, erro
 
 	q := tx.NonconcurrentDB().NewQuery(
 		"INSERT INTO {{notifications}} ([[id]], [[owner]], [[application]], [[kind]], [[title]], [[body]], " +
-			"[[read]], [[delivery]], [[attempts]], [[delivered_at]], [[created]], [[updated]]) " +
-			"VALUES ({:id}, {:owner}, {:application}, {:kind}, {:title}, {:body}, FALSE, {:delivery}, 0, '', {:now}, {:now})",
+			"[[texts]], [[read]], [[delivery]], [[attempts]], [[delivered_at]], [[created]], [[updated]]) " +
+			"VALUES ({:id}, {:owner}, {:application}, {:kind}, {:title}, {:body}, {:texts}, FALSE, {:delivery}, 0, '', {:now}, {:now})",
 	).Prepare()
 	defer q.Close()
 	for _, owner := range owners {
@@ -210,7 +210,11 @@ func insertSummaries(tx core.App, rows []queuedRow, date, now string) (int, erro
 		for i, r := range mine {
 			entries[i] = workflow.QueueEntry{Service: r.Service, Reference: r.Reference, QueueNo: r.QueueNo}
 		}
-		text := workflow.QueuedText(locales[owner], date, entries)
+		texts := map[string]workflow.Text{}
+		for _, locale := range workflow.Locales {
+			texts[locale] = workflow.QueuedText(locale, date, entries)
+		}
+		text := texts[workflow.NormaliseLocale(locales[owner])]
 		application := ""
 		if len(mine) == 1 {
 			application = mine[0].Id
@@ -222,6 +226,7 @@ func insertSummaries(tx core.App, rows []queuedRow, date, now string) (int, erro
 			"kind":        workflow.KindMorningSummary,
 			"title":       text.Title,
 			"body":        text.Body,
+			"texts":       string(workflow.TextsJSON(texts)),
 			"delivery":    workflow.DeliveryPending,
 			"now":         now,
 		}).Execute()

@@ -1,46 +1,95 @@
 package workflow
 
 import (
+	"fmt"
+	"slices"
+
 	"github.com/pocketbase/dbx"
+	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
+	"github.com/pocketbase/pocketbase/tools/types"
 
 	"dukcapil-daring/server/internal/collections"
 )
 
-const documentsLinkHookId = "dukcapilDocumentsLink"
+const (
+	documentsLinkHookId      = "dukcapilDocumentsLink"
+	documentsSupersedeHookId = "dukcapilDocumentsSupersede"
+	supersededAtField        = "superseded_at"
+)
 
-// registerDocumentsLink keeps applications.documents, the list of an
-// application's documents that staff see (and open) on the application in
-// the dashboard, in step with the documents collection: a new document is
-// added in the transaction that creates it. A deleted document leaves the
-// list by PocketBase's own clean-up of relation references.
+// registerDocumentsLink keeps applications.documents (the documents of an
+// application as it stands) and applications.superseded_documents (those
+// the resident replaced or removed), the lists that staff see (and open) on
+// the application in the dashboard, in step with the documents collection:
+// a new or superseded document is listed in the transaction that saves it.
+// A deleted document leaves the lists by PocketBase's own clean-up of
+// relation references.
+//
+// It also guards a resident's update of a document, which the API rule
+// limits to marking it superseded: the application must still be uploading
+// or needs_revision in the transaction of the change (a resubmission may
+// have locked it meanwhile), and the server stamps superseded_at.
 func registerDocumentsLink(app core.App) {
-	app.OnRecordCreateExecute(collections.Documents).Bind(&hook.Handler[*core.RecordEvent]{
-		Id: documentsLinkHookId,
-		Func: func(e *core.RecordEvent) error {
-			original := e.App
-			defer func() { e.App = original }()
-			return original.RunInTransaction(func(tx core.App) error {
-				e.App = tx
-				if err := e.Next(); err != nil {
-					return err
-				}
-				return SyncDocumentList(tx, e.Record.GetString("application"))
-			})
-		},
+	relist := func(e *core.RecordEvent) error {
+		original := e.App
+		defer func() { e.App = original }()
+		return original.RunInTransaction(func(tx core.App) error {
+			e.App = tx
+			if err := e.Next(); err != nil {
+				return err
+			}
+			return SyncDocumentList(tx, e.Record.GetString("application"))
+		})
+	}
+	app.OnRecordCreateExecute(collections.Documents).Bind(&hook.Handler[*core.RecordEvent]{Id: documentsLinkHookId, Func: relist})
+	app.OnRecordUpdateExecute(collections.Documents).Bind(&hook.Handler[*core.RecordEvent]{Id: documentsLinkHookId, Func: relist})
+	app.OnRecordUpdateRequest(collections.Documents).Bind(&hook.Handler[*core.RecordRequestEvent]{
+		Id:   documentsSupersedeHookId,
+		Func: onSupersede,
+	})
+}
+
+// onSupersede checks and stamps a resident's marking of a document as
+// superseded; marking it again changes nothing.
+func onSupersede(e *core.RecordRequestEvent) error {
+	if e.HasSuperuserAuth() {
+		return e.Next()
+	}
+	return inTransaction(e, func(tx core.App) error {
+		application, err := tx.FindRecordById(collections.Applications, e.Record.GetString("application"))
+		if err != nil {
+			return err
+		}
+		if status := application.GetString("status"); !slices.Contains(editableStatuses, status) {
+			return apis.NewBadRequestError("The application cannot be changed now.", validation.Errors{
+				"application": validation.NewError(CodeApplicationLocked, fmt.Sprintf(
+					"The application is %q: its documents can change only while it is %q or %q.", status, StatusUploading, StatusNeedsRevision))})
+		}
+		if e.Record.Original().GetBool("superseded") {
+			e.Record.Set(supersededAtField, e.Record.Original().GetDateTime(supersededAtField))
+		} else {
+			e.Record.Set(supersededAtField, types.NowDateTime())
+		}
+		return e.Next()
 	})
 }
 
 // SyncDocumentList sets applications.documents of the application with
-// the given id to its documents in the order they were created. It writes
-// with SQL: the list is derived data, so the application's updated time and
-// hooks are left alone.
+// the given id to its documents that are not superseded, and
+// applications.superseded_documents to the others, each in the order they
+// were created. It writes with SQL: the lists are derived data, so the
+// application's updated time and hooks are left alone.
 func SyncDocumentList(tx core.App, application string) error {
 	_, err := tx.NonconcurrentDB().NewQuery(
-		"UPDATE {{applications}} SET [[documents]] = (" +
-			"SELECT json_group_array([[id]]) FROM (SELECT [[id]] FROM {{documents}} WHERE [[application]] = {:id} ORDER BY [[rowid]])" +
-			") WHERE [[id]] = {:id}",
+		"UPDATE {{applications}} SET " +
+			"[[documents]] = (SELECT json_group_array([[id]]) FROM (SELECT [[id]] FROM {{documents}} " +
+			"WHERE [[application]] = {:id} AND [[superseded]] = FALSE ORDER BY [[rowid]])), " +
+			"[[superseded_documents]] = (SELECT json_group_array([[id]]) FROM (SELECT [[id]] FROM {{documents}} " +
+			"WHERE [[application]] = {:id} AND [[superseded]] = TRUE ORDER BY [[rowid]])) " +
+			"WHERE [[id]] = {:id}",
 	).Bind(dbx.Params{"id": application}).Execute()
 	return err
 }

@@ -1,7 +1,10 @@
 package workflow
 
 import (
+	"encoding/json"
+
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
 
 	"dukcapil-daring/server/internal/collections"
 )
@@ -10,11 +13,37 @@ import (
 // sender (internal/push) delivers every pending row.
 const DeliveryPending = "pending"
 
+// Locales are the languages of the app: every notification is written in
+// each of them.
+var Locales = []string{LocaleID, LocaleEN}
+
+// TextsJSON is the texts column of a notification: locale → {title, body},
+// so that the app shows the inbox in the language the resident chose on the
+// phone, whatever the language of the push.
+func TextsJSON(texts map[string]Text) types.JSONRaw {
+	out := make(map[string]map[string]string, len(texts))
+	for locale, t := range texts {
+		out[locale] = map[string]string{"title": t.Title, "body": t.Body}
+	}
+	raw, _ := json.Marshal(out)
+	return raw
+}
+
 // WriteNotification appends a notifications row for owner about
-// application (may be empty) with the given kind and text, unread and
-// pending delivery. Call it with the transaction app of the change it
-// reports.
-func WriteNotification(tx core.App, owner, application, kind string, text Text) error {
+// application (may be empty) with the given kind, unread and pending
+// delivery: the title and body in the owner's locale (the push), and the
+// texts of every locale (the inbox). textIn makes the text of a locale.
+// Call it with the transaction app of the change it reports.
+func WriteNotification(tx core.App, owner, application, kind string, textIn func(locale string) (Text, error)) error {
+	texts := make(map[string]Text, len(Locales))
+	for _, locale := range Locales {
+		t, err := textIn(locale)
+		if err != nil {
+			return err
+		}
+		texts[locale] = t
+	}
+	text := texts[OwnerLocale(tx, owner)]
 	collection, err := tx.FindCachedCollectionByNameOrId(collections.Notifications)
 	if err != nil {
 		return err
@@ -25,6 +54,7 @@ func WriteNotification(tx core.App, owner, application, kind string, text Text) 
 	n.Set("kind", kind)
 	n.Set("title", text.Title)
 	n.Set("body", text.Body)
+	n.Set("texts", TextsJSON(texts))
 	n.Set("read", false)
 	n.Set("delivery", DeliveryPending)
 	return tx.Save(n)

@@ -37,6 +37,8 @@ const (
 	CodeStatusChanged       = "status_changed"
 	CodeResultRequired      = "result_required"
 	CodeNoteRequired        = "note_required"
+	CodeServiceImmutable    = "service_immutable"
+	CodeDocumentLimit       = "document_limit"
 )
 
 const (

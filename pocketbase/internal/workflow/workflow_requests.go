@@ -86,6 +86,15 @@ func onUpdate(e *core.RecordRequestEvent) error {
 	before := e.Record.Original()
 	from, to := before.GetString("status"), e.Record.GetString("status")
 
+	if e.Record.GetString("service") != before.GetString("service") {
+		return apis.NewBadRequestError("The service of an application cannot change.",
+			validation.Errors{"service": validation.NewError(CodeServiceImmutable, fmt.Sprintf(
+				"The application is for %q: the service never changes after it is created (start a new application instead).",
+				before.GetString("service")))})
+	}
+	// the summary is the server's: what staff type into it is dropped
+	e.Record.Set("summary", before.GetString("summary"))
+
 	switch who.kind {
 	case ActorResident:
 		if err := checkResidentChange(before, e.Record, from, to); err != nil {
@@ -104,14 +113,15 @@ func onUpdate(e *core.RecordRequestEvent) error {
 		if err != nil {
 			return err
 		}
-		if now := current.GetString("status"); now != from {
+		if now := current.GetString("status"); now != from || !current.GetDateTime("updated").Equal(before.GetDateTime("updated")) {
 			return apis.NewApiError(http.StatusConflict, "The application was changed by another request; reload it.",
 				validation.Errors{"status": validation.NewError(CodeStatusChanged,
-					fmt.Sprintf("The status changed from %q to %q meanwhile.", from, now))})
+					fmt.Sprintf("The application changed meanwhile (its status is now %q).", now))})
 		}
 
+		var note string
 		if who.kind == ActorResident && to == StatusSubmitted && from != StatusSubmitted {
-			if err := finalise(tx, e.Record, from, time.Now()); err != nil {
+			if note, err = finalise(tx, before, e.Record, from, time.Now()); err != nil {
 				return err
 			}
 		}
@@ -129,11 +139,11 @@ func onUpdate(e *core.RecordRequestEvent) error {
 			return nil
 		}
 		if who.kind != ActorStaff {
-			return writeEvent(tx, e.Record.Id, from, to, who, "")
+			return writeEvent(tx, e.Record.Id, from, to, who, note)
 		}
 
 		// staff: the event and the resident's notification
-		note := staffEventNote(before, e.Record, to)
+		note = staffEventNote(before, e.Record, to)
 		if to == StatusQueued {
 			note = handQueueNote(queueDate, queueNo)
 		}
@@ -148,8 +158,7 @@ func onUpdate(e *core.RecordRequestEvent) error {
 }
 
 // checkResidentChange refuses a status change that the resident table does
-// not allow, a change of the answers outside the editable statuses, and a
-// service that is not online.
+// not allow and a change of the answers outside the editable statuses.
 func checkResidentChange(before, after *core.Record, from, to string) error {
 	if err := transitionError(ActorResident, from, to); err != nil {
 		return apis.NewBadRequestError("This status change is not allowed.",
@@ -165,12 +174,6 @@ func checkResidentChange(before, after *core.Record, from, to string) error {
 	}
 	if len(locked) > 0 {
 		return apis.NewBadRequestError("The application cannot be changed now.", locked)
-	}
-
-	if service := after.GetString("service"); service != before.GetString("service") {
-		if _, ok := catalog.Online(service); !ok {
-			return apis.NewBadRequestError("Unknown service.", serviceError(service))
-		}
 	}
 	return nil
 }

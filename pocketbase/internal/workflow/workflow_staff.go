@@ -161,21 +161,16 @@ func notifyStatus(tx core.App, record *core.Record, to string) error {
 	default:
 		return nil
 	}
-	owner := record.GetString("owner")
-	text, err := StatusText(OwnerLocale(tx, owner), to, record.GetString("service"),
-		record.GetString("reference"), record.GetString("staff_note"))
-	if err != nil {
-		return err
-	}
-	return WriteNotification(tx, owner, record.Id, to, text)
+	return WriteNotification(tx, record.GetString("owner"), record.Id, to, func(locale string) (Text, error) {
+		return StatusText(locale, to, record.GetString("service"), record.GetString("reference"), record.GetString("staff_note"))
+	})
 }
 
 // notifyQueued writes the "in today's queue, number N" notification of an
 // application queued by hand.
 func notifyQueued(tx core.App, record *core.Record, date string, n int) error {
-	owner := record.GetString("owner")
-	text := QueuedText(OwnerLocale(tx, owner), date, []QueueEntry{{
-		Service: record.GetString("service"), Reference: record.GetString("reference"), QueueNo: n,
-	}})
-	return WriteNotification(tx, owner, record.Id, KindQueued, text)
+	entries := []QueueEntry{{Service: record.GetString("service"), Reference: record.GetString("reference"), QueueNo: n}}
+	return WriteNotification(tx, record.GetString("owner"), record.Id, KindQueued, func(locale string) (Text, error) {
+		return QueuedText(locale, date, entries), nil
+	})
 }

@@ -206,14 +206,14 @@ func TestResidentTransitions(t *testing.T) {
 			AfterTestFunc:   expectEvents(),
 		},
 		tests.ApiScenario{
-			Name:            "uploading: the service cannot become an unknown one",
+			Name:            "uploading: the service cannot change, not even to another online service",
 			Method:          http.MethodPatch,
 			URL:             applicationsURL + "/" + testapp.ApplicationA,
-			Body:            patch(`{"service":"ktp-rekam"}`),
+			Body:            patch(`{"service":"ktp-ganti"}`),
 			Headers:         as(t, a),
 			BeforeTestFunc:  inStatus("uploading"),
 			ExpectedStatus:  http.StatusBadRequest,
-			ExpectedContent: []string{`"data":{"service":{"code":"service_unknown"`},
+			ExpectedContent: []string{`"data":{"service":{"code":"service_immutable"`},
 			AfterTestFunc:   unchanged("uploading"),
 		},
 		tests.ApiScenario{
@@ -295,7 +295,7 @@ func TestFinalise(t *testing.T) {
 			Name:    "a resubmit after needs_revision keeps the reference and counts the revision",
 			Method:  http.MethodPatch,
 			URL:     url,
-			Body:    strings.NewReader(`{"status":"submitted","data":` + mustJSON(t, withChange(lostFamilyCard(t), "kk_number", "6471030101150007")) + `}`),
+			Body:    strings.NewReader(`{"status":"submitted","data":` + mustJSON(t, withChange(lostFamilyCard(t), "kk_number", "6471030202160001")) + `}`),
 			Headers: as(t, a),
 			BeforeTestFunc: func(t testing.TB, app *tests.TestApp, _ *core.ServeEvent) {
 				readyToSubmit(t, app, testapp.ApplicationA, a, map[string]any{
@@ -304,13 +304,23 @@ func TestFinalise(t *testing.T) {
 				})
 			},
 			ExpectedStatus:  http.StatusOK,
-			ExpectedContent: []string{`"status":"submitted"`, `"reference":"BPN-20261101-0007"`, `"revision":2`, `"kk_number":"6471030101150007"`},
+			ExpectedContent: []string{`"status":"submitted"`, `"reference":"BPN-20261101-0007"`, `"revision":2`, `"kk_number":"6471030202160001"`},
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
 				record, _ := app.FindRecordById("applications", testapp.ApplicationA)
 				if submitted := record.GetDateTime("submitted").Time(); time.Since(submitted) > time.Minute {
 					t.Errorf("submitted %v: the resubmit is the new submission time", submitted)
 				}
-				expectEvents(event{"needs_revision", "submitted", a, "resident", ""})(t, app, res)
+				if record.GetString("staff_note") != "" {
+					t.Errorf("staff_note %q: the resubmission answers it (its needs_revision event keeps it)", record.GetString("staff_note"))
+				}
+				if summary := record.GetString("summary"); !strings.Contains(summary, "6471030202160001") {
+					t.Errorf("summary %q lacks the corrected KK number", summary)
+				}
+				got := events(t, app, testapp.ApplicationA)
+				if len(got) != 2 || got[1].From != "needs_revision" || got[1].To != "submitted" ||
+					!strings.Contains(got[1].Note, "Jawaban diubah: Nomor Kartu Keluarga (KK)") {
+					t.Errorf("events %+v, want one needs_revision → submitted naming the changed answer", got)
+				}
 			},
 		},
 		{
@@ -401,7 +411,7 @@ func TestFinalise(t *testing.T) {
 				})
 			},
 			ExpectedStatus:  http.StatusConflict,
-			ExpectedContent: []string{`"data":{"status":{"code":"status_changed","message":"The status changed from \"uploading\" to \"cancelled\" meanwhile."}}`, `"status":409`},
+			ExpectedContent: []string{`"data":{"status":{"code":"status_changed","message":"The application changed meanwhile (its status is now \"cancelled\")."}}`, `"status":409`},
 			AfterTestFunc:   expectEvents(),
 		},
 		{

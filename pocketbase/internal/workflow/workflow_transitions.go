@@ -18,8 +18,9 @@ const (
 // transition (a retried finalise is a no-op).
 //
 // Staff (superusers, in the dashboard) work the queue: queued →
-// in_process; queued or in_process → completed (needs a result PDF),
-// needs_revision or rejected (need a staff_note). submitted → queued is the
+// in_process; queued or in_process → completed (needs a result PDF);
+// submitted, queued or in_process → needs_revision or rejected (need a
+// staff_note), in one save. submitted → queued is the
 // morning intake's move; staff may make it by hand too (an application that
 // arrived after the intake and is handled the same day), and then get the
 // queue number and process date that the intake would have given.
@@ -32,7 +33,7 @@ var transitions = map[string]map[string][]string{
 		StatusSubmitted:     {StatusCancelled},
 	},
 	ActorStaff: {
-		StatusSubmitted: {StatusQueued},
+		StatusSubmitted: {StatusQueued, StatusNeedsRevision, StatusRejected},
 		StatusQueued:    {StatusInProcess, StatusCompleted, StatusNeedsRevision, StatusRejected},
 		StatusInProcess: {StatusCompleted, StatusNeedsRevision, StatusRejected},
 	},
@@ -67,8 +68,8 @@ var editableStatuses = []string{StatusUploading, StatusNeedsRevision}
 
 // residentFields are the fields a resident may write at all (the API rules
 // keep the owner and the staff fields away); they are frozen outside the
-// editable statuses.
-var residentFields = []string{"data", "service", "subject_nik", "subject_name"}
+// editable statuses. The service never changes after the create.
+var residentFields = []string{"data", "subject_nik", "subject_name"}
 
 // transitionError returns nil when actor may change the status from → to,
 // or the message of the rule that forbids it.

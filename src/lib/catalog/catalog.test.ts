@@ -203,12 +203,12 @@ describe.each(online.map((service) => [service.code, service] as const))('%s', (
 		for (const requirement of service.documents) if (requirement.when) expectConditionValid(requirement.when, paths, requirement.code);
 	});
 
-	it('points its subject at a NIK and a name that are always asked', () => {
+	it('points its subject at a NIK (or, for a baby without one, the family card) and a name that are always asked', () => {
 		const nik = paths.get(service.subject.nik);
 		const name = paths.get(service.subject.name);
 		expect(nik, service.subject.nik).toBeDefined();
 		expect(name, service.subject.name).toBeDefined();
-		expect(nik!.part === 'nik' || nik!.field.type === 'nik', service.subject.nik).toBe(true);
+		expect(nik!.part === 'nik' || nik!.field.type === 'nik' || nik!.field.type === 'kk', service.subject.nik).toBe(true);
 		expect(name!.part === 'name' || name!.field.type === 'text', service.subject.name).toBe(true);
 		// the NIK may be hidden only when another, always asked, takes its place
 		const always = service.subject.nikWhenHidden ? [service.subject.nikWhenHidden, service.subject.name] : [service.subject.nik, service.subject.name];

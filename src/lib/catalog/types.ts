@@ -164,6 +164,8 @@ export interface DocumentRequirement {
 	required?: boolean;
 	/** Asked for only when the condition holds (then it is required unless required is false). */
 	when?: Condition;
+	/** How many files (pages, sides) it may have: the server refuses more. 1 when unset. */
+	maxFiles?: number;
 	/** When a conditional document is asked for, in the resident's words ("if you rent"), for the service page. */
 	asked?: Localized;
 }

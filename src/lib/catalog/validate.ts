@@ -64,6 +64,11 @@ export function conditionApplies(service: OnlineService, condition: Condition | 
 	return true;
 }
 
+/** fileLimit is how many files (pages, sides) a document may have (maxFiles, at least 1). */
+export function fileLimit(requirement: DocumentRequirement): number {
+	return Math.max(1, requirement.maxFiles ?? 1);
+}
+
 /** documentsAskedFor lists the requirements that apply to these answers. */
 export function documentsAskedFor(service: OnlineService, answers: Answers): DocumentRequirement[] {
 	return service.documents.filter((requirement) => conditionApplies(service, requirement.when, answers));

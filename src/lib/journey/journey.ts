@@ -58,3 +58,45 @@ export function previousUrl(application: LocalApplication, service: OnlineServic
 	const index = service.steps.findIndex((step) => step.id === stepId);
 	return index > 0 ? routes.applicationStep(application.id, service.steps[index - 1].id) : routes.service(service.code);
 }
+
+/**
+ * refusedFieldErrors gives the server's reasons for refusing an application that concern the
+ * answers, as field path → code ("birth_date" → "date_future"), for the paths whose answer is
+ * still the one refused: a reason goes away at its field as soon as the resident changes it.
+ */
+export function refusedFieldErrors(application: LocalApplication, answers: Answers = application.answers): Record<string, string> {
+	const refusal = application.refusal;
+	if (!refusal) return {};
+	const out: Record<string, string> = {};
+	for (const [key, code] of Object.entries(refusal.details)) {
+		if (!key.startsWith('data.')) continue;
+		const path = key.slice('data.'.length);
+		if (JSON.stringify(valueAt(answers, path)) === JSON.stringify(valueAt(refusal.answers, path))) out[path] = code;
+	}
+	return out;
+}
+
+/** refusedDocuments lists the requirement codes the server named in a refusal (documents.<code>). */
+export function refusedDocuments(application: LocalApplication): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [key, code] of Object.entries(application.refusal?.details ?? application.setAside?.details ?? {})) {
+		if (key.startsWith('documents.')) out[key.slice('documents.'.length)] = code;
+	}
+	return out;
+}
+
+function valueAt(answers: Answers, path: string): unknown {
+	let node: unknown = answers;
+	for (const key of path.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+	return node;
+}
+
+/** firstRefusedStep is where fixing a refused application starts: the step of the first answer the server named, else the check page. */
+export function firstRefusedStep(service: OnlineService, application: LocalApplication): string {
+	const paths = Object.keys(refusedFieldErrors(application));
+	for (const step of service.steps) {
+		if (paths.some((path) => step.fields.some((field) => field.name === path.split('.')[0]))) return routes.applicationStep(application.id, step.id);
+	}
+	if (Object.keys(refusedDocuments(application)).length > 0) return routes.applicationDocuments(application.id);
+	return routes.applicationCheck(application.id);
+}

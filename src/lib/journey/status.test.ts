@@ -14,3 +14,15 @@ describe('status texts', () => {
 		expect(formatWita('not a time', 'id')).toBe('');
 	});
 });
+
+describe('eventNote', () => {
+	it('writes the queue date as people write it, in the chosen language', async () => {
+		const { eventNote } = await import('./status');
+		const { setLocale } = await import('$lib/paraglide/runtime');
+		setLocale('en', { reload: false });
+		expect(eventNote({ from: 'submitted', to: 'queued', note: 'Antrean pagi 2026-12-02, nomor 3' }, 'en')).toBe('Morning queue of Wednesday 2 December 2026, number 3');
+		expect(eventNote({ from: 'needs_revision', to: 'submitted', note: 'Jawaban diubah: Nama bayi.' }, 'en')).toBe('Correction received by the office');
+		expect(eventNote({ from: 'queued', to: 'rejected', note: 'Bukan warga Balikpapan.' }, 'en')).toBe('Bukan warga Balikpapan.');
+		setLocale('id', { reload: false });
+	});
+});

@@ -1,4 +1,6 @@
 import { m } from '$lib/i18n';
+import type { StatusEvent } from '$lib/local/db';
+import { formatOfficeDay } from './overview';
 import { OFFICE_TIME_ZONE } from '$lib/office/calendar';
 
 const STATUS_TEXT: Record<string, () => string> = {
@@ -34,4 +36,18 @@ export function formatWita(serverTime: string | number, locale: 'id' | 'en'): st
 		timeZone: OFFICE_TIME_ZONE
 	}).format(time);
 	return `${text} WITA`;
+}
+
+/**
+ * eventNote is the note of a status event as the resident reads it, in the chosen language: the
+ * office's own words for a decision (the staff note), the app's words with the date as people
+ * write it for the morning queue and for a resubmitted correction.
+ */
+export function eventNote(event: Pick<StatusEvent, 'from' | 'to' | 'note'>, locale: 'id' | 'en'): string {
+	if (event.to === 'queued') {
+		const queued = /(\d{4}-\d{2}-\d{2}), nomor (\d+)/.exec(event.note);
+		if (queued) return m.timeline_queued({ date: formatOfficeDay(queued[1], locale), number: queued[2] });
+	}
+	if (event.from === 'needs_revision' && event.to === 'submitted') return m.timeline_resubmitted();
+	return event.note;
 }

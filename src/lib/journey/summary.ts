@@ -71,3 +71,15 @@ export function summaryRows(service: OnlineService, answers: Answers): SummaryRo
 			.map((field) => ({ key: field.name, label: localize(field.label), value: displayValue(field, answers[field.name]), step: step.id }))
 	);
 }
+
+/**
+ * changedSinceSent lists the questions (top-level answer names) whose answers differ from what
+ * was last sent: the office's copy of a correction, or the refused answers of a fixed application.
+ * An application never sent has none.
+ */
+export function changedSinceSent(application: { answers: Answers; correction?: { baseAnswers: Answers }; refusal?: { answers: Answers } }): Set<string> {
+	const base = application.correction?.baseAnswers ?? application.refusal?.answers;
+	if (!base) return new Set();
+	const names = new Set([...Object.keys(base), ...Object.keys(application.answers)]);
+	return new Set([...names].filter((name) => JSON.stringify(base[name] ?? null) !== JSON.stringify(application.answers[name] ?? null)));
+}

@@ -19,6 +19,30 @@ export interface PushProgress {
 	 * may hold it already, so the next try asks before sending its bytes again.
 	 */
 	inflight?: string;
+	/** Ids of the documents the server confirmed as superseded (replaced or removed while correcting). */
+	superseded?: string[];
+}
+
+/**
+ * A correction of an application the office sent back (needs_revision): what the office has, so
+ * the check page can mark what changed and the engine knows when the resubmission arrived.
+ */
+export interface Correction {
+	/** The server's revision when the correction started: the resubmission makes it revision + 1. */
+	baseRevision: number;
+	/** The answers as the office has them. */
+	baseAnswers: Answers;
+	/** Ids of the documents the office has. */
+	baseDocuments: string[];
+	startedAt: number;
+}
+
+/** The server's reasons for a refused (set-aside) application that the resident is fixing. */
+export interface Refusal {
+	details: Record<string, string>;
+	/** The answers that were refused: a reason shows at its field until that answer changes. */
+	answers: Answers;
+	at: number;
 }
 
 /** Why an application was set aside: the server refused it for a reason retrying cannot cure. */
@@ -83,6 +107,12 @@ export interface LocalApplication {
 	setAside?: SetAside;
 	/** The office's copy, once sent. */
 	remote?: RemoteApplication;
+	/** Set while the resident corrects an application sent back by the office, until it is resubmitted. */
+	correction?: Correction;
+	/** Set while the resident fixes an application the server refused. */
+	refusal?: Refusal;
+	/** When the resident asked to withdraw it; in the outbox until the server has cancelled it. */
+	withdrawRequestedAt?: number;
 	/** Why its finished PDFs are not all on the phone yet (tried again at every pull). */
 	resultsError?: 'storage_full' | 'download_failed';
 }
@@ -108,6 +138,8 @@ export interface LocalNotification {
 	title: string;
 	body: string;
 	read: boolean;
+	/** The title and body in every language of the app (locale → text), when the server sent them. */
+	texts?: Record<string, { title: string; body: string }>;
 	/** False while a "read" mark made offline has not reached the server yet. */
 	readSynced: boolean;
 	created: string;
@@ -143,7 +175,13 @@ export interface LocalDocument {
 	warnings: string[];
 	/** The original file name, for the resident's own reference. */
 	name: string;
+	/** Order of the pages of one requirement (the oldest first); swapped to reorder them. */
 	created: number;
+	/**
+	 * Replaced or removed after the server received it: kept until the server has marked it
+	 * superseded too (the office keeps what was first sent), no longer part of the application.
+	 */
+	superseded?: boolean;
 	/**
 	 * The resumable (tus) upload of this file while it is under way: where it is on the server, so
 	 * that a cut, a reload or a killed browser continues from the last byte the server confirmed.

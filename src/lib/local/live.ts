@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { listApplications } from './applications';
+import { listDocuments } from './documents';
 import { db, type LocalApplication, type LocalDocument, type LocalNotification, type LocalResult, type StatusEvent } from './db';
 
 /**
@@ -7,9 +8,9 @@ import { db, type LocalApplication, type LocalDocument, type LocalNotification, 
  * without a reload. Pages read IndexedDB only through these.
  */
 
-/** liveDocuments is a store of an application's files that follows every change to them. */
+/** liveDocuments is a store of the files that are part of an application (not superseded), following every change. */
 export function liveDocuments(applicationId: string) {
-	return liveQuery<LocalDocument[]>(() => db.documents.where('applicationId').equals(applicationId).sortBy('created'));
+	return liveQuery<LocalDocument[]>(() => listDocuments(applicationId));
 }
 
 /** liveApplications is a store of a resident's applications on this phone, newest first. */

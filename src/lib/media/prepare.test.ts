@@ -130,6 +130,13 @@ describe('prepareFile: refusals', () => {
 		expect(await prepareFile(text, imaging)).toEqual({ ok: false, reason: 'unsupported_type' });
 	});
 
+	it('tells a HEIC photo the browser cannot decode apart, so the resident learns how to send a JPEG', async () => {
+		const heic = new Blob([new Uint8Array([0, 0, 0, 0x18]), 'ftypheic', new Uint8Array(100)], { type: 'image/heic' });
+		expect(await prepareFile(heic, imaging)).toMatchObject({ ok: false, reason: 'heic_unsupported' });
+		const zip = new Blob(['PK', new Uint8Array([3, 4]), new Uint8Array(100)]);
+		expect(await prepareFile(zip, imaging)).toEqual({ ok: false, reason: 'unsupported_type' });
+	});
+
 	it('refuses a PDF over 5 MB', async () => {
 		expect(await prepareFile(sizedBlob([pdfBytes], MAX_PDF_BYTES + 1), imaging)).toEqual({ ok: false, reason: 'pdf_too_large' });
 	});

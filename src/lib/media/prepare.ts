@@ -5,7 +5,7 @@ import { encodeWithinBudget, firstAttempt } from './encode';
 import { fitWithin } from './geometry';
 import { sha256Hex } from './hash';
 import { ANALYSIS_LONG_EDGE, measureQuality, qualityWarnings, type PixelsLike } from './quality';
-import { SNIFF_BYTES, sniffType } from './sniff';
+import { isHeif, SNIFF_BYTES, sniffType } from './sniff';
 import {
 	MAX_IMAGE_BYTES,
 	MAX_PDF_BYTES,
@@ -66,7 +66,9 @@ async function read(file: Blob, slice?: number): Promise<ArrayBuffer> {
 export async function prepareFile<R extends Raster>(file: Blob, imaging: Imaging<R>): Promise<PrepareResult> {
 	try {
 		if (file.size === 0) return refuse('file_empty');
-		const type = sniffType(new Uint8Array(await read(file, SNIFF_BYTES)));
+		const head = new Uint8Array(await read(file, SNIFF_BYTES));
+		const heif = isHeif(head);
+		const type = sniffType(head) ?? (heif ? 'image/heic' : null);
 		if (!type) return refuse('unsupported_type');
 
 		if (type === 'application/pdf') {
@@ -94,7 +96,8 @@ export async function prepareFile<R extends Raster>(file: Blob, imaging: Imaging
 		try {
 			decoded = await imaging.decode(file);
 		} catch (error) {
-			return refuse('image_unreadable', String(error));
+			// A HEIC photo is converted only where the browser decodes it (Safari); elsewhere the resident is told how to send a JPEG.
+			return refuse(heif ? 'heic_unsupported' : 'image_unreadable', String(error));
 		}
 		const source = { type, size: file.size, width: decoded.width, height: decoded.height };
 		if (!(decoded.width > 0 && decoded.height > 0)) {

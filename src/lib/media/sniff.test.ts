@@ -35,6 +35,14 @@ describe('sniffType', () => {
 		expect(sniffType(bytes('RIFF', [0, 0, 0, 0], 'WEB'))).toBeNull();
 	});
 
+	it('tells a HEIC/HEIF photo, which the app converts where the browser can decode it', async () => {
+		const { isHeif } = await import('./sniff');
+		expect(isHeif(bytes([0, 0, 0, 0x18], 'ftypheic'))).toBe(true);
+		expect(isHeif(bytes([0, 0, 0, 0x18], 'ftypmif1'))).toBe(true);
+		expect(isHeif(bytes([0, 0, 0, 0x18], 'ftypisom'))).toBe(false); // an MP4 video
+		expect(isHeif(bytes([0xff, 0xd8, 0xff, 0xe0], 'JFIF'))).toBe(false);
+	});
+
 	it('reads no further than SNIFF_BYTES', () => {
 		expect(SNIFF_BYTES).toBeGreaterThanOrEqual(12);
 	});

@@ -32,3 +32,15 @@ export function sniffType(head: Uint8Array): SourceType | null {
 	if (startsWith(head, BOM) && startsWith(head, PDF, BOM.length)) return 'application/pdf';
 	return null;
 }
+
+/** The ISO-BMFF brands of HEIC/HEIF photos (an iPhone's default camera format). */
+const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
+
+/**
+ * isHeif tells a HEIC/HEIF photo by its first bytes ("ftyp" at offset 4, then a HEIF brand). The
+ * office does not take it as it is: the app converts it to JPEG where the browser can decode it.
+ */
+export function isHeif(head: Uint8Array): boolean {
+	if (head.length < 12 || String.fromCharCode(...head.slice(4, 8)) !== 'ftyp') return false;
+	return HEIF_BRANDS.has(String.fromCharCode(...head.slice(8, 12)));
+}

@@ -2,7 +2,7 @@
 // the worker and the inline fallback share them without pulling in any code.
 
 /** A file type the office accepts, as detected from the file's bytes. */
-export type SourceType = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+export type SourceType = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/heic' | 'application/pdf';
 
 /** The type of a stored file: every photo is re-encoded as JPEG, a PDF is kept as it is. */
 export type StoredType = 'image/jpeg' | 'application/pdf';
@@ -16,6 +16,8 @@ export type StoredType = 'image/jpeg' | 'application/pdf';
  * - `pdf_too_large`: a PDF over {@link MAX_PDF_BYTES}.
  * - `image_too_large`: an image file over {@link MAX_IMAGE_BYTES}, too big to decode safely on a phone.
  * - `image_unreadable`: the content starts like an image but cannot be decoded (truncated, corrupt).
+ * - `heic_unsupported`: a HEIC/HEIF photo (an iPhone's format) that this browser cannot decode, so
+ *   it cannot be converted to JPEG here.
  * - `processing_failed`: anything else went wrong while preparing the file (encoder failure, the
  *   worker crashed or did not answer); trying again may help.
  */
@@ -26,6 +28,7 @@ export type RejectReason =
 	| 'pdf_too_large'
 	| 'image_too_large'
 	| 'image_unreadable'
+	| 'heic_unsupported'
 	| 'processing_failed';
 
 /** Every {@link RejectReason}, e.g. to check that each has an i18n message. */
@@ -36,6 +39,7 @@ export const REJECT_REASONS: readonly RejectReason[] = [
 	'pdf_too_large',
 	'image_too_large',
 	'image_unreadable',
+	'heic_unsupported',
 	'processing_failed'
 ];
 

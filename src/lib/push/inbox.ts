@@ -8,3 +8,9 @@ export async function markRead(notification: Pick<LocalNotification, 'id' | 'rea
 	await markNotificationRead(notification.id);
 	syncSoon();
 }
+
+/** notificationText is a notification's title and body in the language the resident chose on the phone. */
+export function notificationText(notification: Pick<LocalNotification, 'title' | 'body' | 'texts'>, locale: string): { title: string; body: string } {
+	const text = notification.texts?.[locale];
+	return text?.title ? text : { title: notification.title, body: notification.body };
+}

@@ -1,5 +1,5 @@
 import type { RecordModel } from 'pocketbase';
-import type { RemoteApplication, StatusEvent } from '$lib/local/db';
+import type { LocalApplication, RemoteApplication, StatusEvent } from '$lib/local/db';
 
 /** toRemote copies the fields of a server application record that the phone keeps. */
 export function toRemote(record: RecordModel): RemoteApplication {
@@ -30,3 +30,14 @@ export function toStatusEvent(record: RecordModel): StatusEvent {
 
 /** Statuses of an application the office has received. */
 export const RECEIVED_STATUSES = new Set(['submitted', 'queued', 'in_process', 'completed', 'needs_revision', 'rejected', 'cancelled']);
+
+/**
+ * confirmsOutbox tells whether the server's copy shows that what the phone has in the outbox
+ * arrived: a withdrawal once it is cancelled; a correction once the server counted the
+ * resubmission (a later revision, no longer needs_revision); a first send once it was received.
+ */
+export function confirmsOutbox(local: Pick<LocalApplication, 'withdrawRequestedAt' | 'correction'>, remote: RemoteApplication): boolean {
+	if (local.withdrawRequestedAt) return remote.status === 'cancelled';
+	if (local.correction) return remote.revision > local.correction.baseRevision && remote.status !== 'needs_revision';
+	return RECEIVED_STATUSES.has(remote.status);
+}

@@ -2,7 +2,7 @@ import type { RecordModel } from 'pocketbase';
 import type { LocalApplication, LocalNotification } from '$lib/local/db';
 import type { SyncContext } from './context';
 import { classifyFailure } from '$lib/pb/errors';
-import { RECEIVED_STATUSES, toRemote, toStatusEvent } from './mirror';
+import { confirmsOutbox, RECEIVED_STATUSES, toRemote, toStatusEvent } from './mirror';
 import { keepResults, retryResults } from './results';
 
 export { downloadResults } from './results';
@@ -40,7 +40,9 @@ export async function applyRemoteApplication(ctx: SyncContext, record: RecordMod
 			return;
 		}
 		const changes: Partial<LocalApplication> = { remote, updated: ctx.now() };
-		if (local.state === 'outbox' && RECEIVED_STATUSES.has(remote.status) && !local.setAside) changes.state = 'sent';
+		if (local.state === 'outbox' && !local.setAside && confirmsOutbox(local, remote)) {
+			Object.assign(changes, { state: 'sent', correction: undefined, refusal: undefined, withdrawRequestedAt: undefined });
+		}
 		await ctx.db.applications.update(record.id, changes);
 	});
 	await keepResults(ctx, record);
@@ -56,6 +58,7 @@ export function toLocalNotification(record: RecordModel): LocalNotification {
 		kind: String(record.kind ?? ''),
 		title: String(record.title ?? ''),
 		body: String(record.body ?? ''),
+		texts: record.texts && typeof record.texts === 'object' ? (record.texts as LocalNotification['texts']) : undefined,
 		read: Boolean(record.read),
 		readSynced: true,
 		created: String(record.created)

@@ -1,8 +1,8 @@
-import type { RecordModel } from 'pocketbase';
-import type { LocalApplication, LocalDocument } from '$lib/local/db';
+import { ClientResponseError, type RecordModel } from 'pocketbase';
+import type { LocalApplication, LocalDocument, PushProgress } from '$lib/local/db';
 import type { SyncContext } from './context';
 import { classifyFailure, Failure } from '$lib/pb/errors';
-import { RECEIVED_STATUSES, toRemote } from './mirror';
+import { confirmsOutbox, toRemote } from './mirror';
 import { uploadResumable } from './upload';
 
 /** Progress of one application's upload, in bytes of its documents. */
@@ -18,10 +18,13 @@ function fileName(document: LocalDocument): string {
 
 /**
  * pushApplication sends one application from the outbox, step by step, recording each step the
- * server confirms: create (as `uploading`), each document, finalise (`submitted`). Every step is
- * safe to repeat: a create whose answer was lost is found again by its id. An application the
- * server removed while it was unfinished (abandoned uploads go after 30 days) is sent again from
- * the start: the phone still holds everything.
+ * server confirms: create (as `uploading`), mark the documents replaced or removed while
+ * correcting as superseded, upload each new document, then finalise (`submitted`, with the
+ * answers as the phone has them). The same steps resubmit a correction after needs_revision and
+ * resend a refused application after the resident fixed it. A withdrawal sets `cancelled`. Every
+ * step is safe to repeat: a create or a finalise whose answer was lost is recognised on retry.
+ * An application the server removed while it was unfinished (abandoned uploads go after 30 days)
+ * is sent again from the start: the phone still holds everything.
  */
 export async function pushApplication(
 	ctx: SyncContext,
@@ -54,7 +57,7 @@ async function applicationGone(ctx: SyncContext, id: string): Promise<boolean> {
 async function pushSteps(ctx: SyncContext, application: LocalApplication, onProgress: (event: PushProgressEvent) => void): Promise<RecordModel> {
 	const options = { fetch: ctx.fetch, requestKey: null };
 	const applications = ctx.pb.collection('applications');
-	const push = application.push ?? { created: false, uploaded: [] };
+	const push: PushProgress = { superseded: [], ...(application.push ?? { created: false, uploaded: [] }) };
 
 	if (!push.created) {
 		try {
@@ -75,7 +78,17 @@ async function pushSteps(ctx: SyncContext, application: LocalApplication, onProg
 		await ctx.db.applications.update(application.id, { push: { ...push } });
 	}
 
-	const documents = await ctx.db.documents.where('applicationId').equals(application.id).sortBy('created');
+	if (application.withdrawRequestedAt) return finish(ctx, application, { status: 'cancelled' });
+
+	const all = await ctx.db.documents.where('applicationId').equals(application.id).sortBy('created');
+	for (const document of all) {
+		if (!document.superseded || !push.uploaded.includes(document.id) || push.superseded!.includes(document.id)) continue;
+		await supersede(ctx, document);
+		push.superseded!.push(document.id);
+		await ctx.db.applications.update(application.id, { push: { ...push, superseded: [...push.superseded!] } });
+	}
+
+	const documents = all.filter((document) => !document.superseded);
 	const total = documents.reduce((sum, document) => sum + document.size, 0);
 	let done = documents.filter((document) => push.uploaded.includes(document.id)).reduce((sum, document) => sum + document.size, 0);
 	onProgress({ applicationId: application.id, loaded: done, total });
@@ -97,17 +110,37 @@ async function pushSteps(ctx: SyncContext, application: LocalApplication, onProg
 		onProgress({ applicationId: application.id, loaded: done, total });
 	}
 
+	return finish(ctx, application, { status: 'submitted', data: application.answers });
+}
+
+/**
+ * finish makes the last change of a push (finalise, resubmit or withdraw). When its answer is
+ * lost or refused, the server's copy tells whether it arrived all the same.
+ */
+async function finish(ctx: SyncContext, application: LocalApplication, body: Record<string, unknown>): Promise<RecordModel> {
+	const options = { fetch: ctx.fetch, requestKey: null };
+	const applications = ctx.pb.collection('applications');
 	try {
-		return await applications.update(application.id, { status: 'submitted' }, options);
+		return await applications.update(application.id, body, options);
 	} catch (error) {
-		const failure = classifyFailure(error);
-		if (failure.reason !== 'refused' && failure.reason !== 'offline') throw failure;
-		// A finalise whose answer was lost: the record already says it was received.
+		let failure = classifyFailure(error);
+		// Changed by staff at the same moment: the next try sees the new state.
+		if (failure.status === 409) failure = new Failure('busy', failure.codes, 409);
+		if (failure.reason !== 'refused' && failure.reason !== 'offline' && failure.reason !== 'busy') throw failure;
 		const current = await applications.getOne(application.id, options).catch((lookup) => {
 			throw classifyFailure(lookup);
 		});
-		if (RECEIVED_STATUSES.has(String(current.status))) return current;
+		if (confirmsOutbox(application, toRemote(current))) return current;
 		throw failure;
+	}
+}
+
+/** supersede tells the server that a document it holds was replaced or removed (it keeps it). */
+async function supersede(ctx: SyncContext, document: LocalDocument): Promise<void> {
+	try {
+		await ctx.pb.collection('documents').update(document.id, { superseded: true }, { fetch: ctx.fetch, requestKey: null });
+	} catch (error) {
+		throw classifyFailure(error);
 	}
 }
 
@@ -173,6 +206,9 @@ export async function markSent(ctx: SyncContext, application: LocalApplication, 
 		nextAttemptAt: undefined,
 		lastError: undefined,
 		setAside: undefined,
+		correction: undefined,
+		refusal: undefined,
+		withdrawRequestedAt: undefined,
 		updated: ctx.now()
 	});
 }

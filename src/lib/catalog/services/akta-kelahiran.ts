@@ -42,6 +42,7 @@ export const aktaKelahiran: OnlineService = {
 		id: 'Orang tua, keluarga, atau orang yang diberi kuasa, untuk kelahiran penduduk Kota Balikpapan.',
 		en: 'Parents, relatives, or someone with a letter of authority, for a birth in a Balikpapan family.'
 	},
+	subject: { nik: 'kk_number', name: 'baby_name' },
 	notes: [
 		{
 			id: 'Jika perkawinan orang tua tidak tercatat dan KK tidak mencantumkan mereka sebagai suami istri, akta kelahiran mencantumkan nama ibu saja; data ayah tidak perlu diisi.',
@@ -52,7 +53,6 @@ export const aktaKelahiran: OnlineService = {
 			en: 'A late report, even after more than a year, is still accepted without a court order.'
 		}
 	],
-	subject: { nik: 'mother.nik', name: 'baby_name', nikWhenHidden: 'reporter.nik' },
 	applicant: 'reporter',
 	deadline: {
 		days: 60,
@@ -216,6 +216,7 @@ export const aktaKelahiran: OnlineService = {
 		},
 		{
 			code: 'buku-nikah',
+			maxFiles: 4,
 			name: { id: 'Buku nikah atau akta perkawinan orang tua', en: "Parents' marriage book or certificate" },
 			photoHint: { id: 'Foto halaman yang memuat nama kedua orang tua dan nomor akta.', en: "Photograph the page with both parents' names and the certificate number." },
 			when: { field: 'parents_married_registered', in: ['yes'] },

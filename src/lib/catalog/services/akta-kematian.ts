@@ -217,6 +217,7 @@ export const aktaKematian: OnlineService = {
 		{
 			...KTP_DOCUMENT,
 			code: 'ktp-el-almarhum',
+			maxFiles: 2,
 			name: { id: 'KTP-el almarhum', en: "The deceased's electronic ID card (KTP-el)" },
 			when: { field: 'deceased_has_ktp', in: ['yes'] },
 			asked: { id: 'Jika almarhum memiliki KTP-el', en: 'If the deceased had a KTP-el' }

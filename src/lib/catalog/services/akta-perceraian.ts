@@ -100,6 +100,7 @@ export const aktaPerceraian: OnlineService = {
 	documents: [
 		{
 			code: 'putusan-pengadilan',
+			maxFiles: 10,
 			name: { id: 'Salinan putusan pengadilan yang berkekuatan hukum tetap', en: 'Copy of the final court decision' },
 			photoHint: {
 				id: 'Foto halaman pertama, halaman amar putusan, dan keterangan berkekuatan hukum tetap, lurus dari atas; nomor putusan dan stempel harus terbaca.',

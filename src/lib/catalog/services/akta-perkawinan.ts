@@ -202,6 +202,7 @@ export const aktaPerkawinan: OnlineService = {
 		ofSpouse(KK_DOCUMENT, 'kk-istri', { id: 'Kartu Keluarga (KK) istri', en: "The wife's family card (KK)" }),
 		{
 			code: 'ktp-el-orang-tua',
+			maxFiles: 4,
 			name: { id: 'KTP-el orang tua suami dan istri', en: "The husband's and the wife's parents' KTP-el" },
 			photoHint: {
 				id: 'Foto bagian depan setiap KTP-el, satu foto untuk setiap kartu, tanpa pantulan cahaya. Jika orang tua sudah meninggal, foto akta kematiannya.',

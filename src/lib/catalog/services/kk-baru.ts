@@ -177,6 +177,7 @@ export const kkBaru: OnlineService = {
 		},
 		{
 			code: 'buku-nikah',
+			maxFiles: 4,
 			name: { id: 'Buku nikah atau akta perkawinan', en: 'Marriage book or certificate' },
 			photoHint: {
 				id: 'Foto halaman yang memuat nama suami dan istri serta nomor akta, lurus dari atas dan tanpa pantulan cahaya.',

@@ -49,6 +49,7 @@ export const ktpGanti: OnlineService = {
 		policeLossReport({ field: 'loss_kind', in: ['lost'] }, { id: 'Jika KTP-el hilang', en: 'If the card is lost' }),
 		{
 			code: 'ktp-el-rusak',
+			maxFiles: 2,
 			name: { id: 'KTP-el yang rusak', en: 'The damaged KTP-el' },
 			photoHint: {
 				id: 'Foto bagian depan kartu yang rusak, lurus dan dekat, termasuk bagian yang patah atau pudar. Bawa kartunya saat mengambil KTP-el baru.',

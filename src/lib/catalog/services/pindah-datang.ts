@@ -135,6 +135,7 @@ export const pindahDatang: OnlineService = {
 		SKPWNI_DOCUMENT,
 		{
 			code: 'ktp-el-lama',
+			maxFiles: 4,
 			name: { id: 'KTP-el lama setiap orang dewasa yang pindah', en: 'The old KTP-el of every adult who moves' },
 			photoHint: {
 				id: 'KTP-el lama diserahkan untuk diganti dengan KTP-el beralamat Balikpapan. Foto bagian depan setiap kartu, lurus dan dekat, tanpa pantulan cahaya; satu foto untuk setiap kartu.',

@@ -17,6 +17,7 @@ export const APPLICANT_RELATION: Field = {
 
 export const LETTER_OF_AUTHORITY: DocumentRequirement = {
 	code: 'surat-kuasa',
+	maxFiles: 3,
 	name: { id: 'Surat kuasa', en: 'Letter of authority (surat kuasa)' },
 	photoHint: {
 		id: 'Foto seluruh halaman surat kuasa yang sudah ditandatangani, lurus dari atas, di tempat terang.',
@@ -28,6 +29,7 @@ export const LETTER_OF_AUTHORITY: DocumentRequirement = {
 
 export const KK_DOCUMENT: DocumentRequirement = {
 	code: 'kk',
+	maxFiles: 2,
 	name: { id: 'Kartu Keluarga (KK)', en: 'Family card (KK)' },
 	photoHint: {
 		id: 'Foto seluruh KK di atas permukaan gelap, tanpa pantulan cahaya; semua nama dan NIK harus terbaca.',
@@ -37,6 +39,7 @@ export const KK_DOCUMENT: DocumentRequirement = {
 
 export const KTP_DOCUMENT: DocumentRequirement = {
 	code: 'ktp-el',
+	maxFiles: 2,
 	name: { id: 'KTP-el', en: 'Electronic ID card (KTP-el)' },
 	photoHint: {
 		id: 'Foto bagian depan KTP-el, lurus dan dekat, tanpa pantulan cahaya.',
@@ -121,6 +124,7 @@ export function lostOrDamagedField(name: string, label: Localized): Field {
 export function policeLossReport(when: Condition, asked: Localized): DocumentRequirement {
 	return {
 		code: 'surat-kehilangan-polisi',
+		maxFiles: 3,
 		name: { id: 'Surat keterangan kehilangan dari kepolisian', en: 'Police loss report' },
 		photoHint: {
 			id: 'Foto seluruh surat dari kantor polisi, lurus dari atas, di tempat terang; nomor surat, stempel, dan tanda tangan harus terbaca.',
@@ -170,6 +174,7 @@ export function ownerConsentLetter(when: Condition): DocumentRequirement {
 /** The moving letter (SKPWNI) issued by the office of the place a family moved from. */
 export const SKPWNI_DOCUMENT: DocumentRequirement = {
 	code: 'skpwni',
+	maxFiles: 3,
 	name: { id: 'Surat Keterangan Pindah WNI (SKPWNI)', en: 'Moving letter (SKPWNI)' },
 	photoHint: {
 		id: 'Foto setiap halaman SKPWNI, lurus dari atas; nomor surat, kode QR, dan daftar nama yang pindah harus terbaca.',
