@@ -42,7 +42,7 @@ export async function removeSubscription(pb: PocketBase, endpoint: string): Prom
 		.getFirstListItem(pb.filter('endpoint = {:endpoint}', { endpoint }), { requestKey: null })
 		// not stored (any more) is done; no connection is not: the caller keeps it for later
 		.catch((error) => {
-			if (error instanceof ClientResponseError && error.status === 404) return null;
+			if (classifyFailure(error).status === 404) return null;
 			throw error;
 		});
 	if (found) await pb.collection('push_subscriptions').delete(found.id, { requestKey: null });

@@ -45,8 +45,9 @@ async function applicationGone(ctx: SyncContext, id: string): Promise<boolean> {
 		await ctx.pb.collection('applications').getOne(id, { fetch: ctx.fetch, requestKey: null, fields: 'id' });
 		return false;
 	} catch (error) {
-		if (error instanceof ClientResponseError && error.status === 404) return true;
-		throw classifyFailure(error);
+		const failure = classifyFailure(error);
+		if (failure.status === 404) return true;
+		throw failure;
 	}
 }
 
