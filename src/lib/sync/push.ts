@@ -1,4 +1,4 @@
-import { ClientResponseError, type RecordModel } from 'pocketbase';
+import type { RecordModel } from 'pocketbase';
 import type { LocalApplication, LocalDocument, PushProgress } from '$lib/local/db';
 import type { SyncContext } from './context';
 import { classifyFailure, Failure } from '$lib/pb/errors';

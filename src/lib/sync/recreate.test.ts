@@ -11,7 +11,7 @@ let staff: PocketBase;
 beforeAll(async () => {
 	staff = new PocketBase(origin);
 	staff.autoCancellation(false);
-	// staff sign in with a second factor: the setup hands over a token
+	// Staff sign in with a password and an e-mailed code: the setup did it and passes the token.
 	staff.authStore.save(inject('staffToken'));
 });
 
