@@ -88,6 +88,14 @@ func (l *Limiter) Allow(key string) (bool, time.Duration) {
 	return l.accounts.Allow(key)
 }
 
+// Take is Allow with a refund that gives the token back (Keyed.Take).
+func (l *Limiter) Take(key string) (bool, time.Duration, func()) {
+	if strings.HasPrefix(key, "identity:") {
+		return l.identities.Take(key)
+	}
+	return l.accounts.Take(key)
+}
+
 const hookId = "dukcapilLimits"
 
 // Priority of the middleware: after PocketBase loads the auth token and
@@ -130,26 +138,44 @@ func (l *Limiter) middleware(e *core.RequestEvent) error {
 		return e.Next() // the stream: one long request per open app
 	}
 
+	refund := func() {}
 	if key := identityKey(e); key != "" {
-		if err := l.check(e, key); err != nil {
+		var err error
+		if refund, err = l.check(e, key); err != nil {
 			return err
+		}
+		if !signInAttempt(e.Request.URL.Path) {
+			refund = func() {} // e-mails asked for count even when they are sent
 		}
 	}
 	if e.Auth != nil {
-		if err := l.check(e, "account:"+e.Auth.Id); err != nil {
+		if _, err := l.check(e, "account:"+e.Auth.Id); err != nil {
 			return err
 		}
 	}
-	return e.Next()
+	err := e.Next()
+	if err == nil {
+		// a sign-in that succeeded (or passed its first factor) is no guess: only
+		// failed attempts use up an identity's allowance, so staff who sign in
+		// often are never locked out by their own successes
+		refund()
+	}
+	return err
 }
 
-func (l *Limiter) check(e *core.RequestEvent, key string) error {
-	ok, wait := l.Allow(key)
+// signInAttempt tells whether path is a sign-in with a secret (password or
+// one-time code), whose failures alone count against the identity.
+func signInAttempt(path string) bool {
+	return strings.HasSuffix(path, "/auth-with-password") || strings.HasSuffix(path, "/auth-with-otp")
+}
+
+func (l *Limiter) check(e *core.RequestEvent, key string) (func(), error) {
+	ok, wait, refund := l.Take(key)
 	if ok {
-		return nil
+		return refund, nil
 	}
 	e.Response.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
-	return e.TooManyRequestsError("", errors.New("rate limited: "+strings.SplitN(key, ":", 2)[0]))
+	return func() {}, e.TooManyRequestsError("", errors.New("rate limited: "+strings.SplitN(key, ":", 2)[0]))
 }
 
 // identityKey returns the identity key of an auth route's request, or "".

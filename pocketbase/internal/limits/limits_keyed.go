@@ -50,6 +50,14 @@ func NewKeyed(r Rule, now func() time.Time) *Keyed {
 // Allow takes a token from the bucket of key, and returns whether there
 // was one and, if not, how long until there is.
 func (k *Keyed) Allow(key string) (bool, time.Duration) {
+	ok, wait, _ := k.Take(key)
+	return ok, wait
+}
+
+// Take is Allow that also returns a refund, which gives the token back
+// (as far as later requests allow): for attempts that count only when
+// they fail. The refund is a no-op when no token was taken.
+func (k *Keyed) Take(key string) (bool, time.Duration, func()) {
 	now := k.now()
 
 	k.mu.Lock()
@@ -66,13 +74,14 @@ func (k *Keyed) Allow(key string) (bool, time.Duration) {
 
 	r := b.limiter.ReserveN(now, 1)
 	if !r.OK() {
-		return false, time.Minute
+		return false, time.Minute, func() {}
 	}
 	if delay := r.DelayFrom(now); delay > 0 {
 		r.CancelAt(now)
-		return false, delay
+		return false, delay, func() {}
 	}
-	return true, 0
+	// cancelled as of the moment it was taken: rate refunds only reservations not yet due
+	return true, 0, func() { r.CancelAt(now) }
 }
 
 // dropIdle removes the buckets full again (unused for the time a whole

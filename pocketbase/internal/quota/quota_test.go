@@ -113,7 +113,7 @@ func uploadKTP(t testing.TB, content []byte) tests.ApiScenario {
 }
 
 // holdKTP stores n KTP documents on ApplicationA and sets its status.
-func holdKTP(n int, status string) func(testing.TB, *tests.TestApp, *core.ServeEvent) {
+func holdKTP(n int, status string, superseded bool) func(testing.TB, *tests.TestApp, *core.ServeEvent) {
 	return func(t testing.TB, app *tests.TestApp, _ *core.ServeEvent) {
 		application, err := app.FindRecordById(quota.ApplicationsCollection, testapp.ApplicationA)
 		if err != nil {
@@ -128,7 +128,7 @@ func holdKTP(n int, status string) func(testing.TB, *tests.TestApp, *core.ServeE
 			f, _ := filesystem.NewFileFromBytes(testapp.MinimalPDF, "ktp.pdf")
 			r := core.NewRecord(c)
 			r.Load(map[string]any{"application": testapp.ApplicationA, "owner": testapp.ResidentA, "kind": "ktp-el",
-				"file": f, "sha256": strings.Repeat("0", 64), "size": i + 1})
+				"file": f, "sha256": strings.Repeat("0", 64), "size": i + 1, "superseded": superseded})
 			if err := app.Save(r); err != nil {
 				t.Fatal(err)
 			}
@@ -136,37 +136,45 @@ func holdKTP(n int, status string) func(testing.TB, *tests.TestApp, *core.ServeE
 	}
 }
 
-// TestDocumentsCap: an application takes the catalog's count of each
-// document (one KTP photo), and while it waits for a revision one more.
+// TestDocumentsCap: an application takes the catalog's count of files of
+// each document (the KTP-el: front and back), replaced ones included; while
+// it waits for a revision, that many more per revision (the replacements:
+// the old ones are kept, superseded, for the record) and no more.
 func TestDocumentsCap(t *testing.T) {
 	t.Parallel()
 	png := pngBytes(t)
 
 	first := uploadKTP(t, png)
-	first.Name = "the first KTP photo is accepted"
-	first.BeforeTestFunc = holdKTP(0, "uploading")
+	first.Name = "the first KTP-el side is accepted"
+	first.BeforeTestFunc = holdKTP(0, "uploading", false)
 	first.ExpectedStatus = http.StatusOK
 	first.ExpectedContent = []string{`"kind":"ktp-el"`}
 
 	second := uploadKTP(t, png)
-	second.Name = "a second KTP photo is refused with quota_documents"
-	second.BeforeTestFunc = holdKTP(1, "uploading")
-	second.ExpectedStatus = http.StatusBadRequest
-	second.ExpectedContent = []string{`"kind":{"code":"quota_documents"`}
+	second.Name = "the second side is accepted (maxFiles 2)"
+	second.BeforeTestFunc = holdKTP(1, "uploading", false)
+	second.ExpectedStatus = http.StatusOK
+	second.ExpectedContent = []string{`"kind":"ktp-el"`}
+
+	third := uploadKTP(t, png)
+	third.Name = "a third file is refused with document_limit"
+	third.BeforeTestFunc = holdKTP(2, "uploading", false)
+	third.ExpectedStatus = http.StatusBadRequest
+	third.ExpectedContent = []string{`"kind":{"code":"document_limit"`}
 
 	revision := uploadKTP(t, png)
-	revision.Name = "the replacement during a revision is accepted"
-	revision.BeforeTestFunc = holdKTP(1, "needs_revision")
+	revision.Name = "a replacement during a revision is accepted (the old ones superseded)"
+	revision.BeforeTestFunc = holdKTP(2, "needs_revision", true)
 	revision.ExpectedStatus = http.StatusOK
 	revision.ExpectedContent = []string{`"kind":"ktp-el"`}
 
 	revisionOver := uploadKTP(t, png)
-	revisionOver.Name = "a third during the first revision is refused"
-	revisionOver.BeforeTestFunc = holdKTP(2, "needs_revision")
+	revisionOver.Name = "replacing again and again within one revision is refused with quota_documents"
+	revisionOver.BeforeTestFunc = holdKTP(4, "needs_revision", true)
 	revisionOver.ExpectedStatus = http.StatusBadRequest
 	revisionOver.ExpectedContent = []string{`"kind":{"code":"quota_documents"`}
 
-	for _, s := range []tests.ApiScenario{first, second, revision, revisionOver} {
+	for _, s := range []tests.ApiScenario{first, second, third, revision, revisionOver} {
 		s.Test(t)
 	}
 }
