@@ -18,7 +18,10 @@ async function expectNoSidewaysScroll(page: Page, path: string): Promise<void> {
 test('at 360 px the navigation is one row and the header leaves the first screen to the page', async ({ page }) => {
 	await page.setViewportSize({ width: 360, height: 740 });
 	await page.goto('/');
-	const tops = await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link').evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().top)));
+	const nav = page.getByRole('navigation', { name: 'Menu utama' });
+	// the SPA renders after its script: measure the menu once it is there
+	await expect(nav.getByRole('link').first()).toBeVisible();
+	const tops = await nav.getByRole('link').evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().top)));
 	expect(new Set(tops).size, `nav rows at ${tops}`).toBe(1);
 	const header = await page.locator('.site-header').boundingBox();
 	expect(header!.height).toBeLessThan(740 * 0.3);

@@ -134,6 +134,10 @@ func (l *Limiter) middleware(e *core.RequestEvent) error {
 	if e.HasSuperuserAuth() || !strings.HasPrefix(e.Request.URL.Path, "/api/") {
 		return e.Next()
 	}
+	if !e.App.Settings().RateLimits.Enabled {
+		// one switch for all rate limiting: the dashboard's Settings → Rate limits
+		return e.Next()
+	}
 	if e.Request.Method == http.MethodGet && e.Request.URL.Path == "/api/realtime" {
 		return e.Next() // the stream: one long request per open app
 	}
@@ -154,8 +158,8 @@ func (l *Limiter) middleware(e *core.RequestEvent) error {
 		}
 	}
 	err := e.Next()
-	if err == nil {
-		// a sign-in that succeeded (or passed its first factor) is no guess: only
+	if err == nil || errors.Is(err, apis.ErrMFA) {
+		// a sign-in that succeeded (or passed its first factor: ErrMFA) is no guess: only
 		// failed attempts use up an identity's allowance, so staff who sign in
 		// often are never locked out by their own successes
 		refund()
