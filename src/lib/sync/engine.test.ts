@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import PocketBase from 'pocketbase';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { validBirth } from '$lib/catalog/services/akta-kelahiran.fixtures';
-import { SyncEngine } from './engine';
+import { SyncEngine, type SyncState } from './engine';
 import { countingFetch, faultyFetch, freshDatabase, isUploadChunk, makeResident, putInOutbox, testContext, type Fault } from './testing';
 import { CHUNK_SIZE } from './upload';
 
@@ -156,8 +156,9 @@ describe('sync engine against a real PocketBase', () => {
 		await putInOutbox(db, resident.id, 'akta-kelahiran', validBirth, BIRTH_DOCUMENTS);
 		const counting = countingFetch();
 		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: counting.fetch }), { locks: null });
-		const [first, second] = await Promise.all([engine.run(), engine.run()]);
-		expect(first).toBe(second);
+		const [first, second, third] = await Promise.all([engine.run(), engine.run(), engine.run()]);
+		expect(second).toBe(third); // calls during a sync share the one sync that follows it
+		expect([first.phase, second.phase]).toEqual(['idle', 'idle']);
 		expect(counting.count.creates).toBe(3);
 
 		// Another tab holds the lock: this one does not sync at all.
@@ -166,6 +167,34 @@ describe('sync engine against a real PocketBase', () => {
 		const other = new SyncEngine(testContext(resident.pb, db, { fetch: counting.fetch }), { locks: busy });
 		await other.run();
 		expect(counting.count.creates).toBe(3);
+	});
+
+	it('sends what was queued while a sync ran, without waiting for a later trigger', async () => {
+		const resident = await makeResident(origin);
+		const db = freshDatabase();
+		let queued: Promise<{ id: string }> | null = null;
+		const meanwhile: Promise<SyncState>[] = [];
+		// "Send" during the pull of a sync that found the outbox empty (and retryNow's nextAttemptAt 0).
+		const during: typeof fetch = (input, init) => {
+			if (!queued && String(input instanceof Request ? input.url : input).includes('/api/collections/applications/records?')) {
+				queued = putInOutbox(db, resident.id, 'akta-kelahiran', validBirth, BIRTH_DOCUMENTS).then(async (application) => {
+					await db.applications.update(application.id, { nextAttemptAt: 0 });
+					meanwhile.push(engine.run());
+					return application;
+				});
+				return queued.then(() => fetch(input, init));
+			}
+			return fetch(input, init);
+		};
+		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: during }), { locks: null });
+		const first = await engine.run();
+		const application = await queued!;
+		// that sync read the outbox before the "send": it ends waiting, with a real time to retry (not 0)
+		expect(first.phase).toBe('waiting');
+		expect(first.retryAt).toBeGreaterThan(0);
+		expect(meanwhile).toHaveLength(1);
+		expect((await meanwhile[0]).phase).toBe('idle');
+		expect((await db.applications.get(application.id))?.state).toBe('sent');
 	});
 });
 

@@ -47,6 +47,7 @@ export class SyncEngine {
 	private listeners = new Set<SyncListener>();
 	private state: SyncState = { phase: 'idle', pending: 0, setAside: 0 };
 	private running: Promise<SyncState> | null = null;
+	private again: Promise<SyncState> | null = null;
 
 	constructor(
 		private readonly ctx: SyncContext,
@@ -90,11 +91,21 @@ export class SyncEngine {
 
 	/**
 	 * run does one sync: push every due application in the outbox, then pull. Only one sync runs at
-	 * a time: across tabs and the service worker through a Web Lock; a second call in the same
-	 * context joins the running one.
+	 * a time: across tabs and the service worker through a Web Lock. A call in the same context
+	 * while a sync runs gets one more sync right after it (calls meanwhile share it): the running one
+	 * may have read the outbox before what the caller just queued ("send" during a sync).
 	 */
 	run(): Promise<SyncState> {
-		this.running ??= this.runLocked().finally(() => (this.running = null));
+		if (this.running) {
+			this.again ??= this.running
+				.catch(() => undefined)
+				.then(() => {
+					this.again = null;
+					return this.run();
+				});
+			return this.again;
+		}
+		this.running = this.runLocked().finally(() => (this.running = null));
 		return this.running;
 	}
 
@@ -187,7 +198,8 @@ export class SyncEngine {
 		const pending = waiting.length - setAside;
 		const retryAt = waiting
 			.filter((application) => !application.setAside)
-			.map((application) => application.nextAttemptAt ?? this.ctx.now())
+			// due now at the earliest: retryNow sets 0, which is not "no retry"
+			.map((application) => Math.max(application.nextAttemptAt ?? 0, this.ctx.now()))
 			.sort((a, b) => a - b)[0];
 		let phase: SyncPhase = 'idle';
 		if (stop?.reason === 'unauthorized') phase = 'needs_sign_in';

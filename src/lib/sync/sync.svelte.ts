@@ -87,7 +87,7 @@ export function startSync(): void {
 	engine.subscribe((state) => {
 		syncStatus.state = state;
 		clearTimeout(retryTimer);
-		if (state.phase === 'waiting' && state.retryAt) {
+		if (state.phase === 'waiting' && state.retryAt !== undefined) {
 			retryTimer = setTimeout(() => void requestSync(), Math.max(1_000, state.retryAt - Date.now()));
 		}
 	});
