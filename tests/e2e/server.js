@@ -1,5 +1,7 @@
 // The PocketBase that the end-to-end tests talk to (see scripts/lib/test-server.js). Playwright's
 // webServer runs this, waits for "E2E server ready", and stops it at the end of the run.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startTestServer } from '../../scripts/lib/test-server.js';
 import { startMailpit } from '../../scripts/lib/mailpit.js';
 
@@ -25,4 +27,7 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
 			.then(() => mailpit.stop())
 			.then(() => process.exit(0)));
 }
+// The workers act as staff with the session the server start made: PocketBase lets one staff account
+// use at most five one-time codes in three minutes, and a run would need more (tests/e2e/support.ts).
+writeFileSync(join(E2E_DATA_DIR, 'e2e-staff-token'), server.staffToken, { mode: 0o600 });
 console.log(`E2E server ready at ${server.origin}`);

@@ -1,6 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
 import { randomBytes, randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { mailCode, mailLink, waitForMail } from '../../scripts/lib/mailpit.js';
 import { staffSignIn } from '../../scripts/lib/test-server.js';
 
@@ -43,6 +45,18 @@ export function newResident(name = 'Budi Santoso'): Resident {
 
 /** One staff session per worker on the shared server: staff sign in with a password and an e-mailed code. */
 let sharedStaff: Promise<{ token: string; record: { id: string } }> | null = null;
+
+/** staffSession is the staff session the test server's start made (tests/e2e/server.js), else a new sign-in. */
+async function staffSession(baseURL: string): Promise<{ token: string; record: { id: string } }> {
+	try {
+		const token = readFileSync(join(process.env.E2E_DATA_DIR!, 'e2e-staff-token'), 'utf8').trim();
+		const refreshed = await fetch(`${baseURL}/api/collections/_superusers/auth-refresh`, { method: 'POST', headers: { authorization: token } });
+		if (refreshed.ok) return (await refreshed.json()) as { token: string; record: { id: string } };
+	} catch {
+		// no token file: sign in below
+	}
+	return staffSignIn(baseURL, mailApi(), process.env.E2E_STAFF_EMAIL!, process.env.E2E_STAFF_PASSWORD!);
+}
 
 /** Talks to the test server's REST API as a resident or as staff. */
 export const api = {
@@ -87,26 +101,43 @@ export const api = {
 		const auth = await api.signIn(baseURL, resident.email, resident.password);
 		return { token: auth.token, id: auth.record.id };
 	},
-	/** staff signs in as the shared server's staff member (password, then the e-mailed code from Mailpit). */
+	/** staff is the shared server's staff session (made when the server started; else password, then the e-mailed code). */
 	staff(baseURL: string): Promise<{ token: string; record: { id: string } }> {
-		sharedStaff ??= staffSignIn(baseURL, mailApi(), process.env.E2E_STAFF_EMAIL!, process.env.E2E_STAFF_PASSWORD!);
+		sharedStaff ??= staffSession(baseURL);
 		return sharedStaff;
+	},
+	/**
+	 * staffMember adds a staff account of its own for one dashboard session (every staff member has
+	 * one; nobody shares one), so that the one-time codes of parallel sign-ins never meet.
+	 */
+	async staffMember(baseURL: string): Promise<{ email: string; password: string }> {
+		const staff = await api.staff(baseURL);
+		const tag = randomBytes(5).toString('hex');
+		const member = { email: `staf.${tag}@balikpapan.dukcapil.test`, password: `rahasia-staf-${tag}` };
+		const created = await fetch(`${baseURL}/api/collections/_superusers/records`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', authorization: staff.token },
+			body: JSON.stringify({ ...member, passwordConfirm: member.password })
+		});
+		expect(created.status, await created.clone().text()).toBe(200);
+		return member;
 	}
 };
 
 /**
- * signInToDashboard signs the staff member in to the PocketBase dashboard at /_/: the password,
+ * signInToDashboard signs a staff member of their own (staffMember) in to the dashboard at /_/: the password,
  * then the one-time code that the dashboard asks the server to e-mail (read from Mailpit by its id).
  */
 export async function signInToDashboard(dashboard: Page, timeout = 20_000): Promise<void> {
+	const member = await api.staffMember(`http://127.0.0.1:${process.env.E2E_PORT}`);
 	await dashboard.goto('/_/');
-	await dashboard.getByLabel(/email/i).fill(process.env.E2E_STAFF_EMAIL!);
-	await dashboard.getByRole('textbox', { name: /password/i }).fill(process.env.E2E_STAFF_PASSWORD!);
+	await dashboard.getByLabel(/email/i).fill(member.email);
+	await dashboard.getByRole('textbox', { name: /password/i }).fill(member.password);
 	await dashboard.getByRole('button', { name: /next|login/i }).click({ timeout });
 	const otpId = dashboard.locator('input[name="otpId"]');
 	await expect(otpId).toBeVisible({ timeout });
 	const id = (await otpId.inputValue()) || (await otpId.getAttribute('placeholder')) || '';
-	const mail = await waitForMail(mailApi(), { to: process.env.E2E_STAFF_EMAIL!, contains: id });
+	const mail = await waitForMail(mailApi(), { to: member.email, contains: id });
 	await dashboard.getByLabel('One-time password').fill(mailCode(mail));
 	await dashboard.getByRole('button', { name: /login/i }).click({ timeout });
 	await expect(dashboard.getByText('todays_queue', { exact: true }).first()).toBeVisible({ timeout });
