@@ -50,7 +50,13 @@ export async function startTestServer({ port, dataDir, staffEmail, staffPassword
 	const origin = `http://127.0.0.1:${port}`;
 	const ownMail = mail ? null : await startMailpit();
 	const mailpit = mail ?? /** @type {NonNullable<typeof ownMail>} */ (ownMail);
-	execFileSync(serverBinary, ['superuser', 'upsert', staffEmail, staffPassword, `--dir=${dataDir}`], { stdio: 'ignore' });
+	// "--" ends the flags: a generated password may begin with "-", and PocketBase's CLI reports an
+	// unknown flag with exit code 0, so the output is checked as well.
+	const upserted = execFileSync(serverBinary, ['superuser', 'upsert', `--dir=${dataDir}`, '--', staffEmail, staffPassword], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	if (!/success/i.test(upserted)) throw new Error(`could not create the staff account: ${upserted}`);
 	const child = spawn(
 		serverBinary,
 		// The morning intake runs only when a test asks (POST /api/office/intake), never by the clock.
