@@ -59,6 +59,8 @@ test('forgot password: the e-mailed link sets a new password; the old one no lon
 	const link = mailLink(mail, `${baseURL}/akun/sandi-baru?token=`);
 	await page.goto(link);
 	await expectAccessible(page);
+	// whose password this is, for the password manager (hidden)
+	await expect(page.locator('input[autocomplete="username"]')).toHaveValue(resident.email);
 	const newPassword = `${resident.password}-baru`;
 	await page.getByLabel('Kata sandi baru').fill(newPassword);
 	await page.getByLabel('Ulangi kata sandi').fill(newPassword);
