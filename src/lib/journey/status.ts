@@ -1,6 +1,6 @@
 import { m } from '$lib/i18n';
 import type { StatusEvent } from '$lib/local/db';
-import { formatOfficeDay } from './overview';
+import { longDate } from '$lib/i18n/dates';
 import { OFFICE_TIME_ZONE } from '$lib/office/calendar';
 
 const STATUS_TEXT: Record<string, () => string> = {
@@ -46,7 +46,7 @@ export function formatWita(serverTime: string | number, locale: 'id' | 'en'): st
 export function eventNote(event: Pick<StatusEvent, 'from' | 'to' | 'note'>, locale: 'id' | 'en'): string {
 	if (event.to === 'queued') {
 		const queued = /(\d{4}-\d{2}-\d{2}), nomor (\d+)/.exec(event.note);
-		if (queued) return m.timeline_queued({ date: formatOfficeDay(queued[1], locale), number: queued[2] });
+		if (queued) return m.timeline_queued({ date: longDate(queued[1], locale), number: queued[2] });
 	}
 	if (event.from === 'needs_revision' && event.to === 'submitted') return m.timeline_resubmitted();
 	return event.note;
