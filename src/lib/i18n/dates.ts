@@ -8,6 +8,8 @@
 export type DateLocale = 'id' | 'en';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY = { day: 'numeric', month: 'long', year: 'numeric' } as const;
+const TIME = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
 
 /** localeTag is the BCP 47 tag of the app's language for Intl: id-ID or en-GB. */
 export function localeTag(locale: DateLocale): string {
@@ -30,16 +32,7 @@ export interface LongDateParts {
 
 /** longDateAt writes an instant, as seen in a time zone, as a long date with the weekday and its time. */
 export function longDateAt(at: Date, locale: DateLocale, timeZone: string): LongDateParts {
-	const parts = new Intl.DateTimeFormat(localeTag(locale), {
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23',
-		timeZone
-	}).formatToParts(at);
+	const parts = new Intl.DateTimeFormat(localeTag(locale), { weekday: 'long', ...DAY, ...TIME, timeZone }).formatToParts(at);
 	const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
 	const day = `${part('day')} ${part('month')} ${part('year')}`;
 	return {
@@ -57,7 +50,12 @@ export function longDate(value: string, locale: DateLocale): string {
 /** plainDate writes a day (YYYY-MM-DD) without its weekday: "2 Desember 2026"; '' when it is none. */
 export function plainDate(value: string, locale: DateLocale): string {
 	const day = dayOf(value);
-	return day ? new Intl.DateTimeFormat(localeTag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(day) : '';
+	return day ? new Intl.DateTimeFormat(localeTag(locale), { ...DAY, timeZone: 'UTC' }).format(day) : '';
+}
+
+/** dateTimeAt writes an instant, as seen in a time zone, as a date and time: "28 November 2026 pukul 07.30". */
+export function dateTimeAt(at: number | Date, locale: DateLocale, timeZone: string): string {
+	return new Intl.DateTimeFormat(localeTag(locale), { ...DAY, ...TIME, timeZone }).format(at);
 }
 
 /** clock writes HH:MM as residents read it: "08.00" in Indonesian, "08:00" in English. */
