@@ -81,3 +81,14 @@ export function changedSinceSent(application: { answers: Answers; correction?: {
 	const names = new Set([...Object.keys(base), ...Object.keys(application.answers)]);
 	return new Set([...names].filter((name) => JSON.stringify(base[name] ?? null) !== JSON.stringify(application.answers[name] ?? null)));
 }
+
+/**
+ * pagesReordered tells whether the files of one document that the office already has are now in
+ * another order than when it was sent (`sent`: the ids the office has, in their page order;
+ * `files`: the document's files as they stand, in page order). New and removed files do not count.
+ */
+export function pagesReordered(sent: readonly string[], files: readonly { id: string }[]): boolean {
+	const kept = files.map((file) => file.id).filter((id) => sent.includes(id));
+	const before = sent.filter((id) => kept.includes(id));
+	return kept.some((id, index) => id !== before[index]);
+}
