@@ -3,6 +3,7 @@ import { KECAMATAN } from '$lib/catalog/districts';
 import { conditionHolds, isValidIsoDate } from '$lib/catalog/registry';
 import { getLocale, m } from '$lib/i18n';
 import { localize } from '$lib/i18n/localize';
+import { plainDate } from '$lib/i18n/dates';
 
 /** One row of the "check your answers" page. */
 export interface SummaryRow {
@@ -14,10 +15,7 @@ export interface SummaryRow {
 }
 
 function formatDate(value: string): string {
-	if (!isValidIsoDate(value)) return value;
-	return new Intl.DateTimeFormat(getLocale() === 'en' ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-		new Date(`${value}T00:00:00Z`)
-	);
+	return isValidIsoDate(value) ? plainDate(value, getLocale()) : value;
 }
 
 /** displayValue writes an answer as a resident reads it back; an empty answer is an empty string. */
