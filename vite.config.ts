@@ -62,6 +62,13 @@ export default defineConfig({
 			devOptions: { enabled: true, type: 'module', navigateFallback: '/' }
 		})
 	],
+	resolve: {
+		// tus-js-client's two small helpers, done by the browser itself (src/lib/sync/vendor)
+		alias: [
+			{ find: /^url-parse$/, replacement: fileURLToPath(new URL('./src/lib/sync/vendor/url-parse.ts', import.meta.url)) },
+			{ find: /^js-base64$/, replacement: fileURLToPath(new URL('./src/lib/sync/vendor/js-base64.ts', import.meta.url)) }
+		]
+	},
 	server: {
 		proxy: {
 			'/api': { target: pocketbaseUrl, changeOrigin: false, ws: true },

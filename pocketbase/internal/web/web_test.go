@@ -267,6 +267,8 @@ func TestStaticApp(t *testing.T) {
 			AfterTestFunc: expectHeaders(map[string]string{
 				"Cache-Control":          "no-cache",
 				"X-Content-Type-Options": "nosniff",
+				"X-Frame-Options":        "",
+				"Referrer-Policy":        "",
 			}),
 		},
 		{
@@ -297,7 +299,18 @@ func TestStaticApp(t *testing.T) {
 			AfterTestFunc: expectHeaders(map[string]string{
 				"Cache-Control":           "public, max-age=600",
 				"Content-Security-Policy": "",
-				"Referrer-Policy":         "strict-origin-when-cross-origin",
+				"Referrer-Policy":         "",
+			}),
+		},
+		{
+			Name:            "an SVG keeps the headers of a document (opened on its own, it is one)",
+			Method:          http.MethodGet,
+			URL:             "/icons/app.svg",
+			ExpectedStatus:  http.StatusOK,
+			ExpectedContent: []string{"<svg/>"},
+			AfterTestFunc: expectHeaders(map[string]string{
+				"Cache-Control":   "public, max-age=600",
+				"Referrer-Policy": "strict-origin-when-cross-origin",
 			}),
 		},
 		{
