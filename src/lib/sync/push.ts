@@ -19,8 +19,8 @@ function fileName(document: LocalDocument): string {
 /**
  * pushApplication sends one application from the outbox, step by step, recording each step the
  * server confirms: create (as `uploading`), mark the documents replaced or removed while
- * correcting as superseded, upload each new document, then finalise (`submitted`, with the
- * answers as the phone has them). The same steps resubmit a correction after needs_revision and
+ * correcting as superseded, upload each new document, put the pages of each document in the
+ * phone's order, then finalise (`submitted`, with the answers as the phone has them). The same steps resubmit a correction after needs_revision and
  * resend a refused application after the resident fixed it. A withdrawal sets `cancelled`. Every
  * step is safe to repeat: a create or a finalise whose answer was lost is recognised on retry.
  * An application the server removed while it was unfinished (abandoned uploads go after 30 days)
@@ -110,7 +110,45 @@ async function pushSteps(ctx: SyncContext, application: LocalApplication, onProg
 		onProgress({ applicationId: application.id, loaded: done, total });
 	}
 
+	await orderPages(ctx, application.id, documents);
 	return finish(ctx, application, { status: 'submitted', data: application.answers });
+}
+
+/**
+ * orderPages gives the server the order of the files of each document with several (pages, sides)
+ * as the resident left it on the phone (`created`, swapped by `movePage`): it reads the pages the
+ * server holds and moves only the files that are elsewhere, so a move whose answer was lost is not
+ * sent again. The server numbers a new file after the others; a swap is two moves, and the
+ * resubmission refuses two files on one page.
+ */
+async function orderPages(ctx: SyncContext, applicationId: string, documents: LocalDocument[]): Promise<void> {
+	const byKind = new Map<string, LocalDocument[]>();
+	for (const document of documents) byKind.set(document.kind, [...(byKind.get(document.kind) ?? []), document]);
+	if (![...byKind.values()].some((files) => files.length > 1)) return;
+	const options = { fetch: ctx.fetch, requestKey: null };
+	const collection = ctx.pb.collection('documents');
+	let held: RecordModel[];
+	try {
+		held = await collection.getFullList({
+			...options,
+			filter: ctx.pb.filter('application = {:id} && superseded = false', { id: applicationId }),
+			fields: 'id,page'
+		});
+	} catch (error) {
+		throw classifyFailure(error);
+	}
+	const pageOnServer = new Map(held.map((record) => [record.id, record.page as number]));
+	for (const files of byKind.values()) {
+		if (files.length < 2) continue;
+		for (const [index, document] of files.entries()) {
+			if (pageOnServer.get(document.id) === index + 1) continue;
+			try {
+				await collection.update(document.id, { page: index + 1 }, options);
+			} catch (error) {
+				throw atDocument(classifyFailure(error), document);
+			}
+		}
+	}
 }
 
 /**
