@@ -8,6 +8,10 @@ import { attachPhoto, documentPhoto, expectStep, fillAllSteps, fillStep, startSe
 // The catalog asks what the office asks (issue 15): a move within Balikpapan is a change of
 // address with a new KK, not an SKPWNI; the services pages name the documents residents know.
 
+// One test changes an office setting on the shared server (catalog_settings are the office's, not a
+// resident's): the tests of this file run one after another, so the others never see it changed.
+test.describe.configure({ mode: 'default' });
+
 /** The IndexedDB content of the application and its documents, as the sync engine will read it. */
 async function stored(page: import('@playwright/test').Page) {
 	return page.evaluate(async () => {
