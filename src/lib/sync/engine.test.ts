@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import PocketBase from 'pocketbase';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { validBirth } from '$lib/catalog/services/akta-kelahiran.fixtures';
-import { SyncEngine, type SyncState } from './engine';
+import { SEND_CONCURRENCY, SyncEngine, type SyncState } from './engine';
 import { countingFetch, faultyFetch, freshDatabase, isUploadChunk, makeResident, putInOutbox, testContext, type Fault } from './testing';
-import { CHUNK_SIZE } from './upload';
+import { CHUNK_SIZE, PARALLEL_UPLOADS } from './upload';
 
 const origin = inject('pbOrigin');
 const BIRTH_DOCUMENTS = [{ kind: 'surat-kelahiran' }, { kind: 'buku-nikah' }, { kind: 'kk' }];
@@ -195,6 +195,60 @@ describe('sync engine against a real PocketBase', () => {
 		expect(meanwhile).toHaveLength(1);
 		expect((await meanwhile[0]).phase).toBe('idle');
 		expect((await db.applications.get(application.id))?.state).toBe('sent');
+	});
+});
+
+describe('keeping the uplink busy', () => {
+	it('sends documents side by side, two applications at once, never more than one chunk of bytes on the way', async () => {
+		const resident = await makeResident(origin);
+		const db = freshDatabase();
+		/** A JPEG (by its first bytes) of several requests. */
+		const photo = () => {
+			const bytes = new Uint8Array(2 * CHUNK_SIZE);
+			crypto.getRandomValues(bytes.subarray(0, 65536));
+			bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+			return bytes;
+		};
+		const applications = [];
+		for (let n = 0; n < 3; n++) {
+			applications.push(await putInOutbox(db, resident.id, 'akta-kelahiran', validBirth, BIRTH_DOCUMENTS.map(({ kind }) => ({ kind, bytes: photo() }))));
+		}
+		// What is on the way at each moment: document bytes and uploads, and the applications between create and finalise.
+		const now = { bytes: 0, uploads: new Set<string>(), applications: new Set<string>() };
+		const most = { bytes: 0, uploads: 0, applications: 0 };
+		const watching: typeof fetch = async (input, init) => {
+			const url = String(input instanceof Request ? input.url : input);
+			const method = (init?.method ?? 'GET').toUpperCase();
+			const bytes = isUploadChunk(method, url) && init?.body instanceof Blob ? init.body.size : 0;
+			const upload = url.match(/\/api\/uploads\/(\w+)$/)?.[1] ?? String((init?.headers as Record<string, string> | undefined)?.['Upload-Metadata'] ?? '');
+			now.bytes += bytes;
+			if (bytes > 0) now.uploads.add(upload);
+			most.bytes = Math.max(most.bytes, now.bytes);
+			most.uploads = Math.max(most.uploads, now.uploads.size);
+			try {
+				const response = await fetch(input, init);
+				if (method === 'POST' && url.includes('/api/collections/applications/records')) now.applications.add((await response.clone().json()).id);
+				if (method === 'PATCH' && url.includes('/api/collections/applications/records/')) now.applications.delete(url.split('/').pop()!);
+				most.applications = Math.max(most.applications, now.applications.size);
+				return response;
+			} finally {
+				now.bytes -= bytes;
+				if (bytes > 0) now.uploads.delete(upload);
+			}
+		};
+		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: watching }), { locks: null });
+		expect((await engine.run()).phase).toBe('idle');
+
+		expect(most.uploads, 'several documents on the way at once').toBe(PARALLEL_UPLOADS);
+		expect(most.applications, 'applications side by side').toBe(SEND_CONCURRENCY);
+		expect(most.bytes, 'what a cut can cost: one chunk').toBeLessThanOrEqual(CHUNK_SIZE);
+		for (const application of applications) {
+			expect((await db.applications.get(application.id))?.state).toBe('sent');
+			const server = await serverCopy(application.id);
+			expect(server.application?.status).toBe('submitted');
+			const local = await db.documents.where('applicationId').equals(application.id).toArray();
+			expect(server.documents.map((d) => d.sha256).sort()).toEqual(local.map((d) => d.sha256).sort());
+		}
 	});
 });
 
