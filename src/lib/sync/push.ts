@@ -99,7 +99,7 @@ async function pushSteps(ctx: SyncContext, application: LocalApplication, onProg
 	const wasInflight = inflightIds(push);
 	const inflight = new Set<string>();
 	const confirmed = new Map<string, number>();
-	const save = () => ctx.db.applications.update(application.id, { push: { ...push, uploaded: [...push.uploaded], inflight: [...wasInflight, ...inflight] } });
+	const save = () => ctx.db.applications.update(application.id, { push: { ...push, uploaded: [...push.uploaded], inflight: [...new Set([...wasInflight, ...inflight])] } });
 	const report = () => onProgress({ applicationId: application.id, loaded: done + [...confirmed.values()].reduce((sum, bytes) => sum + bytes, 0), total });
 	const results = await Promise.allSettled(
 		documents
