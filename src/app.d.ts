@@ -4,7 +4,10 @@ declare global {
 		// interface Error {}
 		// interface Locals {}
 		// interface PageData {}
-		// interface PageState {}
+		interface PageState {
+			/** Set by a completed sign-out, for the home page's confirmation. */
+			signedOut?: { revokePending: boolean };
+		}
 		// interface Platform {}
 	}
 }

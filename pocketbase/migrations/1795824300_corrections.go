@@ -22,7 +22,7 @@ var correctionTexts = map[string]map[string]fieldText{
 		"status": {help: "uploading → submitted → queued → in_process → completed (needs a PDF in results). From submitted, queued or in_process: " +
 			"needs_revision or rejected in one save (need a note in staff_note). The resident resubmits a needs_revision one, or withdraws (cancelled)."},
 		"subject_nik": {help: "The number of the person the application is about (for a birth: the family card number of the baby's family)."},
-		"documents": {help: "The documents of the application as it stands (superseded ones are in superseded_documents): open one to see its file."},
+		"documents":   {help: "The documents of the application as it stands (superseded ones are in superseded_documents): open one to see its file."},
 		"summary": {help: "Every answer and document, in Indonesian, written by the server on every (re)submission; " +
 			"staff changes to it are ignored."},
 	},

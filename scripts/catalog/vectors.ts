@@ -3,7 +3,7 @@ import { KECAMATAN } from '../../src/lib/catalog/districts';
 import { withEvaluation } from '../../src/lib/catalog/conditions';
 import { conditionHolds, emptyAnswer, emptyAnswers, PERSON_PARTS } from '../../src/lib/catalog/registry';
 import { settingDefaults, SETTINGS, settingValue, type SettingValues } from '../../src/lib/catalog/settings';
-import { blankAnswers, documentsAskedFor, validateAnswers } from '../../src/lib/catalog/validate';
+import { blankAnswers, documentsAskedFor, validateAnswerKeys, validateAnswers } from '../../src/lib/catalog/validate';
 import type { Answers, ChoiceField, Condition, Field, OnlineService } from '../../src/lib/catalog/types';
 import { validBirth, validBirthOfFoundling, validBirthParentsOnKk, validBirthToUnmarriedMother } from '../../src/lib/catalog/services/akta-kelahiran.fixtures';
 import { validDeath, validDeathAtHome, validDeathLongAgo, validDeathReportedByNonHeir } from '../../src/lib/catalog/services/akta-kematian.fixtures';
@@ -99,9 +99,9 @@ export function vectorAnswers(valid: Answers, change: Answers, remove: readonly 
 	return JSON.parse(JSON.stringify(answers)) as Answers;
 }
 
-/** flatErrors is validateAnswers with the step ids dropped (the server reports dot paths only). */
+/** flatErrors is validateAnswers with the step ids dropped (the server reports dot paths only), then the keys the form does not have. */
 export function flatErrors(service: OnlineService, answers: Answers, settings: SettingValues = settingDefaults()): Record<string, string> {
-	return withEvaluation({ settings }, () => Object.assign({}, ...Object.values(validateAnswers(service, answers))) as Record<string, string>);
+	return withEvaluation({ settings }, () => Object.assign({}, ...Object.values(validateAnswers(service, answers)), validateAnswerKeys(service, answers)) as Record<string, string>);
 }
 
 /** documentCodes lists the codes of the requirements that documentsAskedFor returns on VECTORS_TODAY. */
@@ -351,6 +351,7 @@ function mutations(field: Field, valid: unknown): Mutation[] {
 				birth_date: [['future', '2999-01-01'], ['impossible', '2026-02-30']],
 				sex: [['outside M/F', 'X'], ['lower case', 'm']]
 			};
+			out.push(['a key beside its parts', { ...person, hobi: 'x' }]);
 			for (const part of parts) {
 				out.push([`${part} missing`, Object.fromEntries(Object.entries(person).filter(([key]) => key !== part))]);
 				out.push([`${part} empty`, { ...person, [part]: '' }]);
@@ -375,7 +376,8 @@ function mutations(field: Field, valid: unknown): Mutation[] {
 				['RW of four digits', { ...address, rw: '1234' }],
 				['RT empty', { ...address, rt: '' }],
 				['street too long', { ...address, street: 'x'.repeat(201) }],
-				['a number as RT', { ...address, rt: 7 }]
+				['a number as RT', { ...address, rt: 7 }],
+				['a key beside its parts', { ...address, kode_pos: '76115' }]
 			];
 		}
 		case 'group': {
@@ -389,7 +391,8 @@ function mutations(field: Field, valid: unknown): Mutation[] {
 				['a number', 1.5e-7],
 				['null', null],
 				['an item that is not an object', [...items.slice(1), 'Budi']],
-				['a blank item', [...items.slice(1), emptyAnswers(field.fields)]]
+				['a blank item', [...items.slice(1), emptyAnswers(field.fields)]],
+				['an item with a key beside its fields', [{ ...item, catatan: 'x' }, ...items.slice(1)]]
 			];
 			for (const sub of field.fields) {
 				for (const [label, value] of mutations(sub, item[sub.name])) {
@@ -439,6 +442,9 @@ function serviceCases(service: OnlineService): ServiceVectors {
 	}
 	add('blank answers', baseNames[0], blankAnswers(service));
 	add('no answers at all', baseNames[0], {}, fields.map((field) => field.name));
+	add('an answer the form does not have', baseNames[0], { pertanyaan_lama: 'ya' });
+	add('an answer the form does not have, named like a property of every object', baseNames[0], { constructor: 'x', toString: 1 });
+	add('an answer the form does not have, and a missing one', baseNames[0], { pertanyaan_lama: { nik: GOOD_NIK } }, [fields[0].name]);
 
 	for (const field of fields) {
 		// the first valid answers that show the field; otherwise the first ones with its condition made true

@@ -59,6 +59,8 @@ test('forgot password: the e-mailed link sets a new password; the old one no lon
 	const link = mailLink(mail, `${baseURL}/akun/sandi-baru?token=`);
 	await page.goto(link);
 	await expectAccessible(page);
+	// whose password this is, for the password manager (hidden)
+	await expect(page.locator('input[autocomplete="username"]')).toHaveValue(resident.email);
 	const newPassword = `${resident.password}-baru`;
 	await page.getByLabel('Kata sandi baru').fill(newPassword);
 	await page.getByLabel('Ulangi kata sandi').fill(newPassword);
@@ -99,7 +101,16 @@ test('the new account pages fit a 180 px screen and pass axe, a link without its
 
 test('account care: name and phone change, the NIK cannot, a new password replaces the old one', async ({ page, baseURL }) => {
 	const resident = await signInOnline(page, baseURL!, 'Dewi Sartika');
+	// Chromium's own remarks on the forms (verbose "[DOM] …" entries of its log)
+	const remarks: string[] = [];
+	const cdp = await page.context().newCDPSession(page);
+	cdp.on('Log.entryAdded', ({ entry }) => void (entry.text.startsWith('[DOM]') && remarks.push(entry.text)));
+	await cdp.send('Log.enable');
 	await page.goto('/akun');
+	// The change-password form says whose password it is, for the password manager, without showing it.
+	const username = page.locator('form:has(input[autocomplete="new-password"]) input[autocomplete="username"]');
+	await expect(username).toHaveValue(resident.email);
+	await expect(username).toBeHidden();
 	await page.getByLabel('Nama lengkap').fill('Dewi Sartika Putri');
 	await page.getByLabel('Nomor HP').fill('0813.1111.2222');
 	await page.getByRole('button', { name: 'Simpan perubahan' }).click();
@@ -115,6 +126,7 @@ test('account care: name and phone change, the NIK cannot, a new password replac
 	await page.getByRole('button', { name: 'Ubah kata sandi' }).click();
 	await expect(page.getByTestId('password-saved')).toBeVisible();
 	await expectAccessible(page);
+	expect(remarks).toEqual([]);
 	const old = await fetch(`${baseURL}/api/collections/users/auth-with-password`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },

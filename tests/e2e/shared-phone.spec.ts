@@ -1,37 +1,10 @@
-import type { Page } from '@playwright/test';
 import { validBirth } from '../../src/lib/catalog/services/akta-kelahiran.fixtures';
-import { RESULT_PDF, api, expect, expectAccessible, signInOnline, test } from './support';
+import { RESULT_PDF, api, expect, expectAccessible, phoneStorage, signInOnline, test } from './support';
 import { documentPhoto } from './journey';
 import { seedOutbox } from './outbox';
 
 // One family phone: resident A applies and signs out, resident B signs in on the same browser profile.
 const KINDS = ['surat-kelahiran', 'buku-nikah', 'kk'];
-
-/** phoneStorage reads every row of every IndexedDB table and every Cache Storage entry, as JSON text. */
-function phoneStorage(page: Page): Promise<{ tables: Record<string, string[]>; caches: Record<string, string[]> }> {
-	return page.evaluate(async () => {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const open = indexedDB.open('dukcapil-daring');
-			open.onsuccess = () => resolve(open.result);
-			open.onerror = () => reject(open.error);
-		});
-		const tables: Record<string, string[]> = {};
-		for (const name of Array.from(db.objectStoreNames)) {
-			const rows = await new Promise<unknown[]>((resolve) => {
-				const request = db.transaction(name).objectStore(name).getAll();
-				request.onsuccess = () => resolve(request.result);
-			});
-			tables[name] = rows.map((row) => JSON.stringify(row));
-		}
-		db.close();
-		const stored: Record<string, string[]> = {};
-		for (const name of await caches.keys()) {
-			const cache = await caches.open(name);
-			stored[name] = (await cache.keys()).map((request) => request.url);
-		}
-		return { tables, caches: stored };
-	});
-}
 
 async function sendAndComplete(baseURL: string, applicationId: string): Promise<void> {
 	const staff = await api.staff(baseURL);

@@ -220,3 +220,29 @@ export async function signInOnline(page: Page, baseURL: string, name = 'Ahmad Fa
 export const RESULT_PDF = Buffer.from(
 	'%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'
 );
+
+/** phoneStorage reads every row of every IndexedDB table and every Cache Storage entry, as JSON text. */
+export function phoneStorage(page: Page): Promise<{ tables: Record<string, string[]>; caches: Record<string, string[]> }> {
+	return page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const open = indexedDB.open('dukcapil-daring');
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		const tables: Record<string, string[]> = {};
+		for (const name of Array.from(db.objectStoreNames)) {
+			const rows = await new Promise<unknown[]>((resolve) => {
+				const request = db.transaction(name).objectStore(name).getAll();
+				request.onsuccess = () => resolve(request.result);
+			});
+			tables[name] = rows.map((row) => JSON.stringify(row));
+		}
+		db.close();
+		const stored: Record<string, string[]> = {};
+		for (const name of await caches.keys()) {
+			const cache = await caches.open(name);
+			stored[name] = (await cache.keys()).map((request) => request.url);
+		}
+		return { tables, caches: stored };
+	});
+}

@@ -2,7 +2,7 @@
 // are not collection API rules: the verification e-mail after registration,
 // "e-mail verified before the office receives anything" (refused at
 // finalise while RequireVerifiedEmail is on), the NIK that a resident can
-// never change (staff can, and it is logged with the staff member), "sign
+// never change (staff can, recorded in account_events with the staff member), "sign
 // out on every device", and withdrawing a signed-out phone's push
 // subscription without a session.
 package accounts
@@ -69,6 +69,7 @@ func Register(app core.App, config Config) {
 		Func:     keepResidentNik,
 		Priority: -10,
 	})
+	keepAccountEventsAppendOnly(app)
 	app.OnServe().BindFunc(func(e *core.ServeEvent) error {
 		registerRoutes(e)
 		return e.Next()

@@ -8,6 +8,9 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/mails"
 	"github.com/pocketbase/pocketbase/tools/routine"
+
+	"dukcapil-daring/server/internal/collections"
+	"dukcapil-daring/server/internal/nik"
 )
 
 // Collections and fields these rules look at.
@@ -17,6 +20,8 @@ const (
 	PushCollection         = "push_subscriptions"
 	NikField               = "nik"
 	statusSubmitted        = "submitted"
+	// KindNikChanged is the account_events kind of a staff change of a NIK.
+	KindNikChanged = "nik_changed"
 )
 
 // sendVerificationAfterRegistration sends PocketBase's verification e-mail
@@ -54,8 +59,10 @@ func refuseUnverifiedFinalise(e *core.RecordRequestEvent, config Config) error {
 }
 
 // keepResidentNik refuses a resident's change of their own NIK. Staff, as
-// superusers, may correct it: the change is written to the logs (Logs in
-// the dashboard) with the old and new value and the staff member.
+// superusers, may correct it: the change is recorded in account_events
+// (who, when, the old and the new NIK masked by nik.Mask) in the
+// transaction of the change, so the office can audit it in the dashboard,
+// and logged (masked too).
 func keepResidentNik(e *core.RecordRequestEvent) error {
 	before, after := e.Record.Original().GetString(NikField), e.Record.GetString(NikField)
 	if before == after {
@@ -66,9 +73,41 @@ func keepResidentNik(e *core.RecordRequestEvent) error {
 			NikField: validation.NewError(CodeNikFixed, "The NIK of an account cannot be changed."),
 		})
 	}
-	if err := e.Next(); err != nil {
+	app := e.App
+	defer func() { e.App = app }()
+	err := app.RunInTransaction(func(tx core.App) error {
+		e.App = tx
+		if err := e.Next(); err != nil {
+			return err
+		}
+		events, err := tx.FindCollectionByNameOrId(collections.AccountEvents)
+		if err != nil {
+			return err
+		}
+		event := core.NewRecord(events)
+		event.Load(map[string]any{
+			"user": e.Record.Id, "kind": KindNikChanged, "from": nik.Mask(before), "to": nik.Mask(after),
+			"actor": e.Auth.Id, "actor_email": e.Auth.Email(),
+		})
+		return tx.Save(event)
+	})
+	if err != nil {
 		return err
 	}
-	e.App.Logger().Warn("accounts: NIK changed by staff", "user", e.Record.Id, "from", before, "to", after, "staff", e.Auth.Id, "staffEmail", e.Auth.Email())
+	app.Logger().Warn("accounts: NIK changed by staff", "user", e.Record.Id, "from", nik.Mask(before), "to", nik.Mask(after),
+		"staff", e.Auth.Id, "staffEmail", e.Auth.Email())
 	return nil
+}
+
+// keepAccountEventsAppendOnly refuses every change of account_events
+// through the API, staff's included: its rows are written by server code
+// only (the API rules already keep residents out, but they do not apply to
+// superusers).
+func keepAccountEventsAppendOnly(app core.App) {
+	refuse := func(e *core.RecordRequestEvent) error {
+		return e.ForbiddenError("The account events are the audit trail of staff changes to accounts: the server writes them, and nobody changes or deletes them.", nil)
+	}
+	app.OnRecordCreateRequest(collections.AccountEvents).BindFunc(refuse)
+	app.OnRecordUpdateRequest(collections.AccountEvents).BindFunc(refuse)
+	app.OnRecordDeleteRequest(collections.AccountEvents).BindFunc(refuse)
 }

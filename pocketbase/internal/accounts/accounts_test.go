@@ -82,9 +82,88 @@ func TestNikIsFixed(t *testing.T) {
 			ExpectedStatus:  http.StatusOK,
 			ExpectedContent: []string{`"nik":"6471016506950003"`},
 			TestAppFactory:  servertest.Factory,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, _ *http.Response) {
+				events := accountEvents(t, app)
+				if len(events) != 1 {
+					t.Fatalf("%d account events, want 1", len(events))
+				}
+				e := events[0]
+				want := map[string]string{"user": testapp.ResidentA, "kind": "nik_changed", "from": "647105******0001",
+					"to": "647101******0003", "actor": testapp.Staff, "actor_email": testapp.StaffEmail}
+				for field, value := range want {
+					if got := e.GetString(field); got != value {
+						t.Errorf("account event %s = %q, want %q", field, got, value)
+					}
+				}
+				if since := time.Since(e.GetDateTime("created").Time()); since < 0 || since > time.Minute {
+					t.Errorf("account event created %v ago", since)
+				}
+			},
+		},
+		{
+			Name:            "a staff change to an invalid NIK is refused and records nothing",
+			Method:          http.MethodPatch,
+			URL:             url,
+			Headers:         testapp.AuthHeader(t, testapp.Staff),
+			Body:            strings.NewReader(`{"nik":"6471010000000003"}`),
+			ExpectedStatus:  http.StatusBadRequest,
+			ExpectedContent: []string{`"nik":{"code":"nik_day"`},
+			TestAppFactory:  servertest.Factory,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, _ *http.Response) {
+				if events := accountEvents(t, app); len(events) != 0 {
+					t.Errorf("account events %v after a refused change", events)
+				}
+			},
 		},
 	}
 	for _, scenario := range scenarios {
+		scenario.Test(t)
+	}
+}
+
+func accountEvents(t testing.TB, app core.App) []*core.Record {
+	t.Helper()
+	events, err := app.FindAllRecords("account_events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return events
+}
+
+// TestAccountEventsAreStaffOnlyAndAppendOnly: residents cannot read the
+// audit of account changes; staff read it and can neither add, change nor
+// delete a row through the API.
+func TestAccountEventsAreStaffOnlyAndAppendOnly(t *testing.T) {
+	const url = "/api/collections/account_events/records"
+	withEvent := func(t testing.TB) *tests.TestApp {
+		app := servertest.Factory(t)
+		collection, err := app.FindCollectionByNameOrId("account_events")
+		if err != nil {
+			t.Fatal(err)
+		}
+		event := core.NewRecord(collection)
+		event.Id = "acctevtaaaaaaaa"
+		event.Load(map[string]any{"user": testapp.ResidentA, "kind": "nik_changed", "from": "647105******0001", "to": "647101******0003", "actor": testapp.Staff})
+		if err := app.Save(event); err != nil {
+			t.Fatal(err)
+		}
+		return app
+	}
+	scenarios := []tests.ApiScenario{
+		{Name: "the resident cannot list them", Method: http.MethodGet, URL: url, Headers: testapp.AuthHeader(t, testapp.ResidentA),
+			ExpectedStatus: http.StatusForbidden, ExpectedContent: []string{`"data":{}`}},
+		{Name: "staff read them", Method: http.MethodGet, URL: url, Headers: testapp.AuthHeader(t, testapp.Staff),
+			ExpectedStatus: http.StatusOK, ExpectedContent: []string{`"totalItems":1`, `"from":"647105******0001"`}},
+		{Name: "staff cannot add one", Method: http.MethodPost, URL: url, Headers: testapp.AuthHeader(t, testapp.Staff),
+			Body: strings.NewReader(`{"user":"` + testapp.ResidentA + `","kind":"nik_changed"}`), ExpectedStatus: http.StatusForbidden,
+			ExpectedContent: []string{`"data":{}`}},
+		{Name: "nor change one", Method: http.MethodPatch, URL: url + "/acctevtaaaaaaaa", Headers: testapp.AuthHeader(t, testapp.Staff),
+			Body: strings.NewReader(`{"to":"647101******0009"}`), ExpectedStatus: http.StatusForbidden, ExpectedContent: []string{`"data":{}`}},
+		{Name: "nor delete one", Method: http.MethodDelete, URL: url + "/acctevtaaaaaaaa", Headers: testapp.AuthHeader(t, testapp.Staff),
+			ExpectedStatus: http.StatusForbidden, ExpectedContent: []string{`"data":{}`}},
+	}
+	for _, scenario := range scenarios {
+		scenario.TestAppFactory = withEvent
 		scenario.Test(t)
 	}
 }

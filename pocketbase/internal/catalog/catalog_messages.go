@@ -8,6 +8,7 @@ var messages = map[string]string{
 	CodeRequired:         "This answer is required.",
 	"required_choice":    "Choose one of the options.",
 	CodeType:             "The answer is not of the expected type.",
+	CodeUnknownKey:       "The form of the service has no such answer.",
 	"choice_invalid":     "The answer is not one of the options.",
 	"too_long":           "The answer is too long.",
 	"pattern":            "The answer does not have the expected format.",

@@ -48,6 +48,8 @@ const (
 	CodeRequired = "required"
 	// CodeType is an answer of the wrong JSON type.
 	CodeType = "type"
+	// CodeUnknownKey is a key that the service's form does not have.
+	CodeUnknownKey = "unknown_key"
 )
 
 // typeIssue is the issue of a value of the wrong type: it stops the checks
@@ -438,6 +440,52 @@ func (r *rules) form(fields []Field, value any) outcome {
 		o.nest(f.Name, r.field(f, v))
 	}
 	return o
+}
+
+// unknownKeys is registry.ts unknownKeys: the paths of the keys that the
+// form of these fields does not have, beside the fields, in a person or an
+// address beside its parts, in an entry of a group beside the group's
+// fields (and so on down). Every key counts, shown or hidden; a value that
+// is not an object (or a list, for a group) is not looked into.
+func unknownKeys(fields []Field, value any, path []string) [][]string {
+	object, ok := value.(map[string]any)
+	if !ok {
+		return nil
+	}
+	var out [][]string
+	for key, answer := range object {
+		here := append(slices.Clone(path), key)
+		i := slices.IndexFunc(fields, func(f Field) bool { return f.Name == key })
+		if i < 0 {
+			out = append(out, here)
+			continue
+		}
+		f := &fields[i]
+		switch f.Type {
+		case "person", "address":
+			parts := addressParts
+			if f.Type == "person" {
+				parts = f.Parts
+				if len(parts) == 0 {
+					parts = personParts
+				}
+			}
+			if answer, ok := answer.(map[string]any); ok {
+				for part := range answer {
+					if !slices.Contains(parts, part) {
+						out = append(out, append(slices.Clone(here), part))
+					}
+				}
+			}
+		case "group":
+			if items, ok := answer.([]any); ok {
+				for n, item := range items {
+					out = append(out, unknownKeys(f.Fields, item, append(slices.Clone(here), strconv.Itoa(n)))...)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // emptyAnswer is registry.ts emptyAnswer: the blank answer of a field.

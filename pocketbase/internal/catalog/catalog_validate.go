@@ -45,7 +45,8 @@ func Validate(service string, answers map[string]any) map[string]string {
 // returns the first error of every field path ("mother.nik",
 // "witnesses.0.name") with the steps flattened: path → code (required,
 // nik_province, kelurahan_mismatch, ...). A field hidden by its condition is
-// not checked. An empty map means the answers are valid. An unknown service
+// not checked; a key the service's form does not have is "unknown_key" at
+// its path. An empty map means the answers are valid. An unknown service
 // gives {"service": "service_unknown"}.
 func (v Validator) Validate(service string, answers map[string]any) map[string]string {
 	s, ok := Online(service)
@@ -72,6 +73,14 @@ func (v Validator) Validate(service string, answers map[string]any) map[string]s
 		for path, code := range stepErrs {
 			errs[path] = code
 		}
+	}
+	// like validateAnswerKeys after the steps: a key the form does not have
+	var fields []Field
+	for i := range s.Steps {
+		fields = append(fields, s.Steps[i].Fields...)
+	}
+	for _, path := range unknownKeys(fields, input, nil) {
+		errs[strings.Join(path, ".")] = CodeUnknownKey
 	}
 	return errs
 }

@@ -35,4 +35,6 @@ const (
 	AppointmentEvents = "appointment_events"
 	// TodaysVisits is the staff view of today's visits.
 	TodaysVisits = "todays_visits"
+	// AccountEvents is the audit trail of staff changes to residents' accounts.
+	AccountEvents = "account_events"
 )

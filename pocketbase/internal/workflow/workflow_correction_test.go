@@ -260,8 +260,13 @@ func TestCorrectionJourney(t *testing.T) {
 			},
 		},
 	}
-	// Each step runs on a copy of the data the step before left (a router is
-	// built per scenario, and PocketBase binds one per app).
+	runSteps(t, app, steps)
+}
+
+// runSteps runs scenarios one after the other, each on a copy of the data
+// the step before left (a router is built per scenario, and PocketBase
+// binds one per app).
+func runSteps(t *testing.T, app *tests.TestApp, steps []tests.ApiScenario) {
 	t.Cleanup(func() { app.Cleanup() })
 	for _, s := range steps {
 		s.TestAppFactory = func(t testing.TB) *tests.TestApp {

@@ -29,7 +29,8 @@ const (
 // relation references.
 //
 // It also guards a resident's update of a document, which the API rule
-// limits to marking it superseded: the application must still be uploading
+// limits to marking it superseded or moving it to another page (its place
+// among the files of its requirement): the application must still be uploading
 // or needs_revision in the transaction of the change (a resubmission may
 // have locked it meanwhile), and the server stamps superseded_at.
 func registerDocumentsLink(app core.App) {
@@ -53,7 +54,8 @@ func registerDocumentsLink(app core.App) {
 }
 
 // onSupersede checks and stamps a resident's marking of a document as
-// superseded; marking it again changes nothing.
+// superseded (marking it again changes nothing) and checks a move of a
+// document to another page (checkPageMove).
 func onSupersede(e *core.RecordRequestEvent) error {
 	if e.HasSuperuserAuth() {
 		return e.Next()
@@ -68,7 +70,10 @@ func onSupersede(e *core.RecordRequestEvent) error {
 				"application": validation.NewError(CodeApplicationLocked, fmt.Sprintf(
 					"The application is %q: its documents can change only while it is %q or %q.", status, StatusUploading, StatusNeedsRevision))})
 		}
-		if e.Record.Original().GetBool("superseded") {
+		if err := checkPageMove(application, e.Record); err != nil {
+			return apis.NewBadRequestError("The page cannot be moved there.", err)
+		}
+		if e.Record.Original().GetBool("superseded") || !e.Record.GetBool("superseded") {
 			e.Record.Set(supersededAtField, e.Record.Original().GetDateTime(supersededAtField))
 		} else {
 			e.Record.Set(supersededAtField, types.NowDateTime())
@@ -79,17 +84,23 @@ func onSupersede(e *core.RecordRequestEvent) error {
 
 // SyncDocumentList sets applications.documents of the application with
 // the given id to its documents that are not superseded, and
-// applications.superseded_documents to the others, each in the order they
-// were created. It writes with SQL: the lists are derived data, so the
+// applications.superseded_documents to the others: the files of a
+// requirement together (the requirements in the order their first file
+// arrived), by page, and the superseded ones in the order they were added. It writes with SQL: the lists are derived data, so the
 // application's updated time and hooks are left alone.
 func SyncDocumentList(tx core.App, application string) error {
 	_, err := tx.NonconcurrentDB().NewQuery(
 		"UPDATE {{applications}} SET " +
 			"[[documents]] = (SELECT json_group_array([[id]]) FROM (SELECT [[id]] FROM {{documents}} " +
-			"WHERE [[application]] = {:id} AND [[superseded]] = FALSE ORDER BY [[rowid]])), " +
+			"WHERE [[application]] = {:id} AND [[superseded]] = FALSE ORDER BY " + pageOrder + ")), " +
 			"[[superseded_documents]] = (SELECT json_group_array([[id]]) FROM (SELECT [[id]] FROM {{documents}} " +
 			"WHERE [[application]] = {:id} AND [[superseded]] = TRUE ORDER BY [[rowid]])) " +
 			"WHERE [[id]] = {:id}",
 	).Bind(dbx.Params{"id": application}).Execute()
 	return err
 }
+
+// pageOrder sorts the documents of one application for staff: the files of
+// a requirement together, by page (then by arrival, for equal pages).
+const pageOrder = "(SELECT MIN(d.[[rowid]]) FROM {{documents}} AS d WHERE d.[[application]] = {{documents}}.[[application]] " +
+	"AND d.[[kind]] = {{documents}}.[[kind]]), [[page]], [[rowid]]"

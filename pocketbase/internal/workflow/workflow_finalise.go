@@ -51,6 +51,9 @@ func finalise(tx core.App, before, record *core.Record, from string, now time.Ti
 	for _, d := range tooManyFiles(documents, service) {
 		docs[d.Code] = validation.NewError(CodeDocumentLimit, fmt.Sprintf("The document %q takes at most %d files.", d.Name.EN, d.FileLimit()))
 	}
+	for _, kind := range duplicatePages(documents) {
+		docs[kind] = validation.NewError(CodeDocumentPage, "Two files of this document are on the same page: move one of them.")
+	}
 	if len(docs) > 0 {
 		errs["documents"] = docs
 	}
@@ -101,9 +104,9 @@ func answersOf(record *core.Record) map[string]any {
 }
 
 // activeDocuments returns the documents of an application that are part of
-// it (not superseded), in the order they were added.
+// it (not superseded): by page, then in the order they were added.
 func activeDocuments(tx core.App, application string) ([]*core.Record, error) {
-	return tx.FindRecordsByFilter(collections.Documents, "application = {:id} && superseded = false", "created", 0, 0,
+	return tx.FindRecordsByFilter(collections.Documents, "application = {:id} && superseded = false", "page,created", 0, 0,
 		dbx.Params{"id": application})
 }
 

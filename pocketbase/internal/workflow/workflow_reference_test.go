@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
 	"dukcapil-daring/server/internal/servertest"
@@ -72,19 +71,7 @@ func TestConcurrentFinalises(t *testing.T) {
 		readyToSubmit(t, app, ids[i], testapp.ResidentA, nil)
 	}
 
-	router, err := apis.NewRouter(app)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var mux http.Handler
-	err = app.OnServe().Trigger(&core.ServeEvent{App: app, Router: router}, func(e *core.ServeEvent) error {
-		mux, err = e.Router.BuildMux()
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-
+	mux := serveMux(t, app)
 	headers := as(t, testapp.ResidentA)
 	var wg sync.WaitGroup
 	for _, id := range ids {

@@ -57,6 +57,7 @@ const (
 func Register(app core.App) {
 	registerAudit(app)
 	registerDocumentsLink(app)
+	registerPages(app)
 
 	app.OnRecordCreateRequest(collections.Applications).Bind(&hook.Handler[*core.RecordRequestEvent]{
 		Id:   createHookId,

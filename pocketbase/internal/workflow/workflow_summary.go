@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -88,7 +89,8 @@ func summaryHTML(tx core.App, record *core.Record, answers map[string]any, docum
 
 // correctionNote says what a resubmission after needs_revision changed: the
 // questions whose answers changed (by their labels) and the documents
-// replaced, removed or added since the application was last sent.
+// replaced, removed, added or with pages moved since the application was
+// last sent.
 func correctionNote(tx core.App, before, record *core.Record, documents []*core.Record) (string, error) {
 	service := record.GetString("service")
 	s, ok := catalog.Online(service)
@@ -109,15 +111,21 @@ func correctionNote(tx core.App, before, record *core.Record, documents []*core.
 	if err != nil {
 		return "", err
 	}
-	var replaced, added []string
+	var replaced, added, reordered []string
 	for _, d := range superseded {
 		if d.GetDateTime(supersededAtField).After(since) {
 			replaced = append(replaced, requirementName(s, d.GetString("kind")))
 		}
 	}
 	for _, d := range documents {
-		if !since.IsZero() && d.GetDateTime("created").After(since) {
-			added = append(added, requirementName(s, d.GetString("kind")))
+		name := requirementName(s, d.GetString("kind"))
+		switch {
+		case since.IsZero():
+		case d.GetDateTime("created").After(since):
+			added = append(added, name)
+		case d.GetDateTime("updated").After(since) && !slices.Contains(reordered, name):
+			// a file the office had, changed since: moved to another page
+			reordered = append(reordered, name)
 		}
 	}
 
@@ -130,6 +138,9 @@ func correctionNote(tx core.App, before, record *core.Record, documents []*core.
 	}
 	if len(added) > 0 {
 		parts = append(parts, "dokumen baru: "+strings.Join(added, ", "))
+	}
+	if len(reordered) > 0 {
+		parts = append(parts, "urutan halaman diubah: "+strings.Join(reordered, ", "))
 	}
 	if len(parts) == 0 {
 		return "Dikirim ulang tanpa perubahan.", nil

@@ -1,3 +1,4 @@
+import { getTokenPayload } from 'pocketbase';
 import { pb } from '$lib/pb/client';
 import { toAppError, type AppError } from '$lib/pb/errors';
 import { getLocale } from '$lib/i18n';
@@ -82,6 +83,12 @@ export async function confirmVerification(token: string): Promise<Result> {
 /** requestPasswordReset e-mails a link to choose a new password (the same answer whether or not the address is known). */
 export function requestPasswordReset(email: string): Promise<Result> {
 	return attempt(() => users().requestPasswordReset(email));
+}
+
+/** resetLinkEmail is the e-mail address a password link was sent to ('' when the token does not say). */
+export function resetLinkEmail(token: string): string {
+	const email = getTokenPayload(token).email;
+	return typeof email === 'string' ? email : '';
 }
 
 /** confirmPasswordReset sets the new password with the token of the e-mailed link. */

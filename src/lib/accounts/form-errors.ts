@@ -1,5 +1,6 @@
 import { m } from '$lib/i18n';
 import { translate } from '$lib/i18n/translate';
+import type { AppError } from '$lib/pb/errors';
 
 /** The labels of the account forms' fields, for messages that name their field (the NIK's). */
 const LABELS: Record<string, () => string> = {
@@ -30,4 +31,18 @@ export function fieldErrorLinks(
 		}
 	}
 	return links;
+}
+
+/** The options every account form shares: checked on the phone when sent, the answers kept after a refusal. */
+export const ACCOUNT_FORM = { SPA: true, validationMethod: 'onsubmit', resetForm: false } as const;
+
+/**
+ * placeRefusal puts the server's field errors at the form's own fields (through `setField`) and
+ * answers the message for the top of the page when none of them is one of its fields, so a refusal
+ * always says something.
+ */
+export function placeRefusal(error: AppError, fields: readonly string[], setField: (field: string, key: string) => void): string | null {
+	const placed = Object.entries(error.fields).filter(([field]) => fields.includes(field));
+	for (const [field, key] of placed) setField(field, key);
+	return placed.length === 0 ? error.messageKey : null;
 }

@@ -2,7 +2,7 @@ import { db } from '$lib/local/db';
 import { unsentWork, wipeResident, type UnsentWork } from '$lib/local/wipe';
 import { pb } from '$lib/pb/client';
 import { pushSupported } from '$lib/push/browser';
-import { flushRevokes, rememberRevoke } from '$lib/push/revoke';
+import { flushRevokes, rememberRevoke, revokesPending } from '$lib/push/revoke';
 import { removeSubscription } from '$lib/push/subscription';
 import { SYNC_LOCK } from '$lib/sync/lock';
 import { session } from '$lib/session/session.svelte';
@@ -16,7 +16,11 @@ import { session } from '$lib/session/session.svelte';
  * resident's choice: `signOut` refuses while there is any, unless told to remove it.
  */
 
-export type SignOutResult = { done: true } | { done: false; unsent: UnsentWork };
+/**
+ * What a sign-out did. `revokePending`: the phone was offline, so the server still lists this
+ * phone's push subscription until the withdrawal reaches it (the browser's own is gone already).
+ */
+export type SignOutResult = { done: true; revokePending: boolean } | { done: false; unsent: UnsentWork };
 
 /** Cache Storage names that belong to the app shell (Workbox's precache) and stay. */
 const SHELL_CACHE = /^workbox-precache/;
@@ -50,7 +54,7 @@ export function hasUnsent(work: UnsentWork): boolean {
  */
 export async function signOut({ removeUnsent = false } = {}): Promise<SignOutResult> {
 	const owner = pb.authStore.record?.id;
-	if (!owner) return { done: true };
+	if (!owner) return { done: true, revokePending: false };
 	const work = await unsentWork(owner);
 	if (hasUnsent(work) && !removeUnsent) return { done: false, unsent: work };
 
@@ -69,7 +73,7 @@ export async function signOut({ removeUnsent = false } = {}): Promise<SignOutRes
 		for (const key of RESIDENT_STORAGE_KEYS) localStorage.removeItem(key);
 	});
 	await flushRevokes(db, location.origin);
-	return { done: true };
+	return { done: true, revokePending: await revokesPending(db) };
 }
 
 async function exclusively(work: () => Promise<void>): Promise<void> {

@@ -14,6 +14,12 @@ export const ANSWER_CODES = [
 	'required_choice',
 	/** The answer has the wrong JSON type: a number where text belongs, a string where a person or list belongs. */
 	'type',
+	/**
+	 * A key that the service's form does not have: at the top of the answers, in a person or an
+	 * address, or in an entry of a list ({label} is the key's path). The app never sends one
+	 * (validate.ts `formAnswers`); a client that does is refused.
+	 */
+	'unknown_key',
 	/** The answer is not one of the field's options. */
 	'choice_invalid',
 	/** Text over the field's maximum length (counted in UTF-16 units, after trimming). */

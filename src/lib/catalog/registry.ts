@@ -19,6 +19,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3])[:.]([0-5]\d)$/;
 const RT_RW = /^[0-9]{1,3}$/;
 export const PERSON_PARTS: readonly PersonPart[] = ['nik', 'name', 'birth_date', 'sex'];
+export const ADDRESS_PARTS = ['kecamatan', 'kelurahan', 'rt', 'rw', 'street'] as const;
 
 type Schema = v.GenericSchema<unknown, unknown>;
 type Check = [(value: string) => boolean, AnswerCode];
@@ -212,13 +213,39 @@ export function objectSchema(fields: Field[]): Schema {
 	) as Schema;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * unknownKeys lists the paths of the keys that the form of these fields does not have: beside the
+ * fields, in a person or an address beside its parts, in an entry of a list beside the list's fields
+ * (and so on down). Every key counts, shown or hidden, `__proto__` too; a value that is not an
+ * object (or a list, for a list) is the field rule's business and is not looked into.
+ */
+export function unknownKeys(fields: readonly Field[], value: unknown, path: readonly string[] = []): string[][] {
+	if (!isRecord(value)) return [];
+	const out: string[][] = [];
+	for (const key of Object.keys(value)) {
+		const field = fields.find((candidate) => candidate.name === key);
+		const here = [...path, key];
+		if (!field) out.push(here);
+		else if (field.type === 'person' || field.type === 'address') {
+			const parts: readonly string[] = field.type === 'person' ? (field.parts ?? PERSON_PARTS) : ADDRESS_PARTS;
+			const answer = value[key];
+			if (isRecord(answer)) for (const part of Object.keys(answer)) if (!parts.includes(part)) out.push([...here, part]);
+		} else if (field.type === 'group' && Array.isArray(value[key])) {
+			(value[key] as unknown[]).forEach((item, index) => out.push(...unknownKeys(field.fields, item, [...here, String(index)])));
+		}
+	}
+	return out;
+}
+
 /** emptyAnswer is the blank value of a field: what a new form starts with. */
 export function emptyAnswer(field: Field): unknown {
 	switch (field.type) {
 		case 'person':
 			return Object.fromEntries((field.parts ?? PERSON_PARTS).map((part) => [part, '']));
 		case 'address':
-			return { kecamatan: '', kelurahan: '', rt: '', rw: '', street: '' };
+			return Object.fromEntries(ADDRESS_PARTS.map((part) => [part, '']));
 		case 'group':
 			return Array.from({ length: field.min }, () => emptyAnswers(field.fields));
 		default:

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { conditionFields } from './conditions';
-import { conditionHolds, emptyAnswers, objectSchema } from './registry';
+import type { AnswerCode } from './codes';
+import { conditionHolds, emptyAnswers, objectSchema, unknownKeys } from './registry';
 import type { Answers, Condition, DocumentRequirement, OnlineService, Step } from './types';
 
 /** Field path ("mother.nik", "witnesses.0.name") → error code. */
@@ -38,6 +39,62 @@ export function validateAnswers(service: OnlineService, answers: Answers): Recor
 		if (Object.keys(errors).length > 0) out[step.id] = errors;
 	}
 	return out;
+}
+
+const keysSchemaCache = new WeakMap<OnlineService, v.GenericSchema<unknown, unknown>>();
+
+/**
+ * answerKeysSchema is the valibot rule of the keys of a service's answers as a whole: every key
+ * the form does not have (registry.ts `unknownKeys`) is an `unknown_key` issue at its path. The
+ * step schemas cannot tell, as each step sees the answers of every step.
+ */
+export function answerKeysSchema(service: OnlineService): v.GenericSchema<unknown, unknown> {
+	let schema = keysSchemaCache.get(service);
+	if (!schema) {
+		const fields = service.steps.flatMap((step) => step.fields);
+		schema = v.pipe(
+			v.unknown(),
+			v.rawCheck(({ dataset, addIssue }) => {
+				for (const path of unknownKeys(fields, dataset.value)) {
+					addIssue({
+						message: 'unknown_key' satisfies AnswerCode,
+						path: path.map((key) => ({ type: 'object', origin: 'key', input: {}, key, value: undefined })) as unknown as v.IssuePathItem[] as never
+					});
+				}
+			})
+		);
+		keysSchemaCache.set(service, schema);
+	}
+	return schema;
+}
+
+/** validateAnswerKeys gives `unknown_key` at the path of every key of the answers that the service's form does not have. */
+export function validateAnswerKeys(service: OnlineService, answers: unknown): FieldErrors {
+	const result = v.safeParse(answerKeysSchema(service), answers);
+	const errors: FieldErrors = {};
+	for (const issue of result.issues ?? []) {
+		const path = v.getDotPath(issue) ?? '';
+		// own keys only: a key such as "constructor" is inherited by every object
+		if (!Object.hasOwn(errors, path)) errors[path] = issue.message;
+	}
+	return errors;
+}
+
+/**
+ * formAnswers is the answers without the keys that the service's form does not have (an answer to
+ * a field that an older version of the catalog asked, for example): what the phone sends, so the
+ * server never refuses with `unknown_key` what a resident typed. Hidden conditional fields are the
+ * form's own and stay.
+ */
+export function formAnswers(service: OnlineService, answers: Answers): Answers {
+	const paths = unknownKeys(service.steps.flatMap((step) => step.fields), answers);
+	if (paths.length === 0) return answers;
+	const copy = structuredClone(answers);
+	for (const path of paths) {
+		const parent = path.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, copy);
+		delete parent[path[path.length - 1]];
+	}
+	return copy;
 }
 
 /** blankAnswers is what a new application of a service starts with. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalApplication } from '$lib/local/db';
-import { formatOfficeDay, statusBox } from './overview';
+import { statusBox } from './overview';
 
 const base: LocalApplication = { id: 'a', service: 'kk-hilang', state: 'sent', answers: {}, step: '', owner: 'u', created: 0, updated: 0 };
 const remote = { status: 'submitted', reference: 'BPN-1', submitted: '', updated: '', revision: 0, staff_note: '', process_date: '', queue_no: 0, results: [] };
@@ -13,13 +13,5 @@ describe('statusBox', () => {
 		expect(statusBox({ ...base, state: 'outbox', withdrawRequestedAt: 1 })).toBe('withdraw_pending');
 		expect(statusBox({ ...base, state: 'outbox', setAside: { reason: 'refused', details: {}, at: 0 } })).toBe('set_aside');
 		expect(statusBox({ ...base, remote })).toBe('received');
-	});
-});
-
-describe('formatOfficeDay', () => {
-	it('writes dates as people write them, never 2026-12-02', () => {
-		expect(formatOfficeDay('2026-12-02 00:00:00.000Z', 'id')).toBe('Rabu, 2 Desember 2026');
-		expect(formatOfficeDay('2026-12-02', 'en')).toBe('Wednesday 2 December 2026');
-		expect(formatOfficeDay('', 'id')).toBe('');
 	});
 });

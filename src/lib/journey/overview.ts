@@ -34,19 +34,3 @@ export function statusBox(application: LocalApplication): StatusBox {
 	}
 	return application.remote?.status === 'needs_revision' ? 'needs_revision' : 'received';
 }
-
-/** formatOfficeDay writes an office date (YYYY-MM-DD, or a server date-time) as people write it: "Rabu, 2 Desember 2026". */
-export function formatOfficeDay(value: string, locale: 'id' | 'en'): string {
-	const date = value.slice(0, 10);
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return '';
-	const parts = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'UTC'
-	}).formatToParts(new Date(`${date}T00:00:00Z`));
-	const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-	const day = `${part('day')} ${part('month')} ${part('year')}`;
-	return locale === 'id' ? `${part('weekday')}, ${day}` : `${part('weekday')} ${day}`;
-}

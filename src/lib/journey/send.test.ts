@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { onlineService } from '$lib/catalog';
 import { validLostFamilyCard } from '$lib/catalog/services/kk-hilang.fixtures';
-import { missingDocuments } from '$lib/catalog/validate';
+import { missingDocuments, validateAnswerKeys } from '$lib/catalog/validate';
 import { createDraft, getApplication } from '$lib/local/applications';
 import { db } from '$lib/local/db';
 import { DECLARATION_ANCHOR, documentAnchor, problemsBeforeSending, sendApplication } from './send';
@@ -28,9 +28,19 @@ describe('sending from the check-answers page', () => {
 
 	it('puts the application in the outbox with its processing morning', async () => {
 		const draft = await createDraft(service.code, 'u1', validLostFamilyCard, service.steps[0].id);
-		expect(await sendApplication(draft.id, new Date('2026-12-01T02:00:00Z'))).toBeNull();
+		expect(await sendApplication(service, draft.id, new Date('2026-12-01T02:00:00Z'))).toBeNull();
 		const stored = await getApplication(draft.id, 'u1');
 		expect(stored?.state).toBe('outbox');
 		expect(stored?.processDate).toMatch(/^2026-12-0\d$/);
+	});
+
+	it('sends only the answers the form has: a key an older catalog asked is left out, nothing the resident sees', async () => {
+		const stale = { ...validLostFamilyCard, old_question: 'ya' };
+		const draft = await createDraft(service.code, 'u1', stale, service.steps[0].id);
+		expect(validateAnswerKeys(service, stale)).toEqual({ old_question: 'unknown_key' });
+		expect(await sendApplication(service, draft.id, new Date('2026-12-01T02:00:00Z'))).toBeNull();
+		const stored = await getApplication(draft.id, 'u1');
+		expect(stored?.answers).toEqual(validLostFamilyCard);
+		expect(validateAnswerKeys(service, stored!.answers)).toEqual({});
 	});
 });

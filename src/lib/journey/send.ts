@@ -1,5 +1,5 @@
 import type { OnlineService } from '$lib/catalog';
-import { missingDocuments, validateAnswers } from '$lib/catalog/validate';
+import { formAnswers, missingDocuments, validateAnswers } from '$lib/catalog/validate';
 import { fieldId } from '$lib/forms/errors';
 import { m } from '$lib/i18n';
 import { localize } from '$lib/i18n/localize';
@@ -43,11 +43,12 @@ export function problemsBeforeSending(service: OnlineService, application: Local
 
 /**
  * sendApplication puts a checked application in the outbox with the morning it will be processed
- * and starts a sync. It answers null, or why the phone could not keep it.
+ * and starts a sync. Only the answers the service's form has go (a key an older catalog asked would
+ * be refused as `unknown_key`). It answers null, or why the phone could not keep it.
  */
-export async function sendApplication(id: string, now = new Date()): Promise<StorageFailure | null> {
+export async function sendApplication(service: OnlineService, id: string, now = new Date()): Promise<StorageFailure | null> {
 	try {
-		await moveToOutbox(id, await processingMorningFor(now));
+		await moveToOutbox(id, await processingMorningFor(now), (answers) => formAnswers(service, answers));
 	} catch (error) {
 		return storageFailure(error);
 	}

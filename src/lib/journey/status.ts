@@ -1,6 +1,6 @@
 import { m } from '$lib/i18n';
 import type { StatusEvent } from '$lib/local/db';
-import { formatOfficeDay } from './overview';
+import { dateTimeAt, longDate } from '$lib/i18n/dates';
 import { OFFICE_TIME_ZONE } from '$lib/office/calendar';
 
 const STATUS_TEXT: Record<string, () => string> = {
@@ -26,16 +26,7 @@ export function statusText(status: string): string {
 export function formatWita(serverTime: string | number, locale: 'id' | 'en'): string {
 	const time = typeof serverTime === 'number' ? serverTime : Date.parse(serverTime.replace(' ', 'T'));
 	if (Number.isNaN(time)) return '';
-	const text = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23',
-		timeZone: OFFICE_TIME_ZONE
-	}).format(time);
-	return `${text} WITA`;
+	return `${dateTimeAt(time, locale, OFFICE_TIME_ZONE)} WITA`;
 }
 
 /**
@@ -46,7 +37,7 @@ export function formatWita(serverTime: string | number, locale: 'id' | 'en'): st
 export function eventNote(event: Pick<StatusEvent, 'from' | 'to' | 'note'>, locale: 'id' | 'en'): string {
 	if (event.to === 'queued') {
 		const queued = /(\d{4}-\d{2}-\d{2}), nomor (\d+)/.exec(event.note);
-		if (queued) return m.timeline_queued({ date: formatOfficeDay(queued[1], locale), number: queued[2] });
+		if (queued) return m.timeline_queued({ date: longDate(queued[1], locale), number: queued[2] });
 	}
 	if (event.from === 'needs_revision' && event.to === 'submitted') return m.timeline_resubmitted();
 	return event.note;

@@ -3,6 +3,7 @@ import { KECAMATAN } from '$lib/catalog/districts';
 import { conditionHolds, isValidIsoDate } from '$lib/catalog/registry';
 import { getLocale, m } from '$lib/i18n';
 import { localize } from '$lib/i18n/localize';
+import { plainDate } from '$lib/i18n/dates';
 
 /** One row of the "check your answers" page. */
 export interface SummaryRow {
@@ -14,10 +15,7 @@ export interface SummaryRow {
 }
 
 function formatDate(value: string): string {
-	if (!isValidIsoDate(value)) return value;
-	return new Intl.DateTimeFormat(getLocale() === 'en' ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-		new Date(`${value}T00:00:00Z`)
-	);
+	return isValidIsoDate(value) ? plainDate(value, getLocale()) : value;
 }
 
 /** displayValue writes an answer as a resident reads it back; an empty answer is an empty string. */
@@ -82,4 +80,15 @@ export function changedSinceSent(application: { answers: Answers; correction?: {
 	if (!base) return new Set();
 	const names = new Set([...Object.keys(base), ...Object.keys(application.answers)]);
 	return new Set([...names].filter((name) => JSON.stringify(base[name] ?? null) !== JSON.stringify(application.answers[name] ?? null)));
+}
+
+/**
+ * pagesReordered tells whether the files of one document that the office already has are now in
+ * another order than when it was sent (`sent`: the ids the office has, in their page order;
+ * `files`: the document's files as they stand, in page order). New and removed files do not count.
+ */
+export function pagesReordered(sent: readonly string[], files: readonly { id: string }[]): boolean {
+	const kept = files.map((file) => file.id).filter((id) => sent.includes(id));
+	const before = sent.filter((id) => kept.includes(id));
+	return kept.some((id, index) => id !== before[index]);
 }

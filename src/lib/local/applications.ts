@@ -58,19 +58,25 @@ export async function deleteDraft(id: string): Promise<void> {
 	});
 }
 
-/** moveToOutbox marks a finished draft as waiting to be sent, with the morning it will be processed. */
-export async function moveToOutbox(id: string, processing: { processDate: string; intakeAt: Date }): Promise<void> {
+/**
+ * moveToOutbox marks a finished draft as waiting to be sent, with the morning it will be processed;
+ * `tidy` gives the answers as they are to be sent (the catalog's form answers, see journey/send.ts).
+ */
+export async function moveToOutbox(id: string, processing: { processDate: string; intakeAt: Date }, tidy: (answers: Answers) => Answers = (answers) => answers): Promise<void> {
 	await guardStorage(() =>
 		db.applications
 			.where('id')
 			.equals(id)
 			.and((application) => application.state === 'draft')
-			.modify({
-				state: 'outbox',
-				queuedAt: Date.now(),
-				processDate: processing.processDate,
-				intakeAt: processing.intakeAt.getTime(),
-				updated: Date.now()
+			.modify((application) => {
+				Object.assign(application, {
+					state: 'outbox',
+					answers: tidy(application.answers),
+					queuedAt: Date.now(),
+					processDate: processing.processDate,
+					intakeAt: processing.intakeAt.getTime(),
+					updated: Date.now()
+				});
 			})
 	);
 }

@@ -35,7 +35,8 @@ export async function startCorrection(id: string): Promise<LocalApplication | un
 		db.transaction('rw', db.applications, db.documents, async () => {
 			const application = await db.applications.get(id);
 			if (!application || !canCorrect(application)) return application;
-			const documents = (await db.documents.where('applicationId').equals(id).toArray()).filter((d) => !d.superseded).map((d) => d.id);
+			// in page order, so the check page can tell a reordered document
+			const documents = (await db.documents.where('applicationId').equals(id).sortBy('created')).filter((d) => !d.superseded).map((d) => d.id);
 			const uploaded = [...new Set([...(application.push?.uploaded ?? []), ...documents])];
 			const changes: Partial<LocalApplication> = {
 				state: 'draft',

@@ -33,7 +33,7 @@ export interface Correction {
 	baseRevision: number;
 	/** The answers as the office has them. */
 	baseAnswers: Answers;
-	/** Ids of the documents the office has. */
+	/** Ids of the documents the office has, in page order. */
 	baseDocuments: string[];
 	startedAt: number;
 }

@@ -19,6 +19,7 @@
  */
 import { TZDateMini } from '@date-fns/tz';
 import { addDays } from 'date-fns';
+import { longDateAt } from '../i18n/dates';
 
 /** The office's time zone (WITA, UTC+8, no daylight saving time). */
 export const OFFICE_TIME_ZONE = 'Asia/Makassar';
@@ -124,23 +125,7 @@ export function processingMorningParts(
 	locale: 'id' | 'en',
 	timeZone: string = OFFICE_TIME_ZONE
 ): ProcessingMorningParts {
-	const parts = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23',
-		timeZone
-	}).formatToParts(result.intakeAt);
-	const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-	const day = `${part('day')} ${part('month')} ${part('year')}`;
-	return {
-		date: locale === 'id' ? `${part('weekday')}, ${day}` : `${part('weekday')} ${day}`,
-		time: locale === 'id' ? `${part('hour')}.${part('minute')}` : `${part('hour')}:${part('minute')}`,
-		zone: zoneLabel(timeZone, result.intakeAt)
-	};
+	return { ...longDateAt(result.intakeAt, locale, timeZone), zone: zoneLabel(timeZone, result.intakeAt) };
 }
 
 // Indonesia's legal zone names (WIB, WITA, WIT), the same in both languages; browsers spell

@@ -27,6 +27,11 @@ async function pending(db: LocalDatabase): Promise<PendingRevoke[]> {
 	}
 }
 
+/** revokesPending tells whether a withdrawal still waits for the server (the phone was offline). */
+export async function revokesPending(db: LocalDatabase): Promise<boolean> {
+	return (await pending(db)).length > 0;
+}
+
 /** rememberRevoke keeps a subscription to withdraw from the server. */
 export async function rememberRevoke(db: LocalDatabase, subscription: PushSubscription): Promise<void> {
 	const entry = { endpoint: subscription.endpoint, auth: bytesToUrlBase64(subscription.getKey('auth')) };

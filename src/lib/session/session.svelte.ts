@@ -10,7 +10,9 @@ const AUTH_STORAGE_KEY = 'pocketbase_auth';
 function storedUser(): UserRecord | null {
 	try {
 		const stored = JSON.parse(globalThis.localStorage?.getItem(AUTH_STORAGE_KEY) ?? 'null');
-		return (stored?.record ?? stored?.model ?? null) as UserRecord | null;
+		const record = (stored?.record ?? stored?.model ?? null) as UserRecord | null;
+		// A sign-in is a token and a record (lib/pb/auth-store): anything less is nobody.
+		return stored?.token && record?.id ? record : null;
 	} catch {
 		return null;
 	}

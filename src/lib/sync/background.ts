@@ -1,5 +1,6 @@
 import PocketBase, { BaseAuthStore } from 'pocketbase';
 import { db } from '$lib/local/db';
+import { readWholeReplies } from '$lib/pb/replies';
 import { flushRevokes } from '$lib/push/revoke';
 import { SyncEngine } from './engine';
 
@@ -24,6 +25,7 @@ export function signedInClient(serialized: string): PocketBase | null {
 		if (!token || !record) return null;
 		const pb = new PocketBase(self.location.origin, new BaseAuthStore());
 		pb.authStore.save(token, record);
+		readWholeReplies(pb);
 		return pb;
 	} catch {
 		return null;

@@ -160,13 +160,6 @@ describe('sync engine against a real PocketBase', () => {
 		expect(second).toBe(third); // calls during a sync share the one sync that follows it
 		expect([first.phase, second.phase]).toEqual(['idle', 'idle']);
 		expect(counting.count.creates).toBe(3);
-
-		// Another tab holds the lock: this one does not sync at all.
-		await putInOutbox(db, resident.id, 'akta-kelahiran', validBirth, BIRTH_DOCUMENTS);
-		const busy = { request: async <T>(_name: string, _options: unknown, callback: (lock: unknown) => Promise<T>) => callback(null) };
-		const other = new SyncEngine(testContext(resident.pb, db, { fetch: counting.fetch }), { locks: busy });
-		await other.run();
-		expect(counting.count.creates).toBe(3);
 	});
 
 	it('sends what was queued while a sync ran, without waiting for a later trigger', async () => {
@@ -328,5 +321,46 @@ describe('resending after a cut', () => {
 		const server = await serverCopy(application.id);
 		expect(server.documents.find((document) => document.kind === 'surat-kelahiran')?.size).toBe(photo.length);
 		expect((await db.applications.get(application.id))?.state).toBe('sent');
+	});
+});
+
+/** heldLock is a Web Locks stand-in with one lock that something else holds until released. */
+function heldLock() {
+	let release!: () => void;
+	let free = new Promise<void>((resolve) => (release = resolve));
+	let held = true;
+	return {
+		release: () => {
+			held = false;
+			release();
+		},
+		async request<T>(_name: string, options: { ifAvailable?: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T> {
+			if (held && options.ifAvailable) return callback(null);
+			await free;
+			free = Promise.resolve();
+			return callback({});
+		}
+	};
+}
+
+describe('a sync while another tab or the service worker holds the lock', () => {
+	it('waits for it, then syncs itself: a status staff set meanwhile still reaches the phone', async () => {
+		const resident = await makeResident(origin);
+		const db = freshDatabase();
+		const application = await putInOutbox(db, resident.id, 'akta-kelahiran', validBirth, BIRTH_DOCUMENTS);
+		expect((await new SyncEngine(testContext(resident.pb, db), { locks: null }).run()).phase).toBe('idle');
+		await staff.collection('applications').update(application.id, { status: 'needs_revision', staff_note: 'Foto KK buram.' });
+
+		const lock = heldLock();
+		let settled = false;
+		let requests = 0;
+		const counted: typeof fetch = (input, init) => (requests++, fetch(input, init));
+		const run = new SyncEngine(testContext(resident.pb, db, { fetch: counted }), { locks: lock }).run().then((state) => ((settled = true), state));
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(settled, 'the sync does not pretend to be done while the other one runs').toBe(false);
+		expect(requests, 'nothing is sent while the other one syncs').toBe(0);
+		lock.release();
+		expect((await run).phase).toBe('idle');
+		expect((await db.applications.get(application.id))?.remote?.status).toBe('needs_revision');
 	});
 });

@@ -42,7 +42,7 @@ export { SYNC_LOCK };
 export const SEND_CONCURRENCY = 2;
 
 type LockManagerLike = {
-	request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
+	request<T>(name: string, options: { ifAvailable?: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
 };
 
 /**
@@ -119,8 +119,12 @@ export class SyncEngine {
 	private async runLocked(): Promise<SyncState> {
 		const locks = this.options.locks === undefined ? (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks : this.options.locks;
 		if (!locks) return this.sync();
-		// Another tab or the service worker is syncing: its result reaches this tab through IndexedDB.
-		return (locks as LockManagerLike).request(SYNC_LOCK, { ifAvailable: true }, async (lock) => (lock ? this.sync() : this.state));
+		// Another tab or the service worker is syncing: its result reaches this tab through IndexedDB,
+		// but it may have read the server before the change this call is for (a status staff set just
+		// now, an application queued here), so this context syncs once more when the lock is free.
+		return (locks as LockManagerLike).request(SYNC_LOCK, { ifAvailable: true }, async (lock) =>
+			lock ? this.sync() : (locks as LockManagerLike).request(SYNC_LOCK, {}, () => this.sync())
+		);
 	}
 
 	private async sync(): Promise<SyncState> {

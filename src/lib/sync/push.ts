@@ -19,8 +19,8 @@ function fileName(document: LocalDocument): string {
 /**
  * pushApplication sends one application from the outbox, step by step, recording each step the
  * server confirms: create (as `uploading`), mark the documents replaced or removed while
- * correcting as superseded, upload each new document, then finalise (`submitted`, with the
- * answers as the phone has them). The same steps resubmit a correction after needs_revision and
+ * correcting as superseded, upload each new document, put the pages of each document in the
+ * phone's order, then finalise (`submitted`, with the answers as the phone has them). The same steps resubmit a correction after needs_revision and
  * resend a refused application after the resident fixed it. A withdrawal sets `cancelled`. Every
  * step is safe to repeat: a create or a finalise whose answer was lost is recognised on retry.
  * An application the server removed while it was unfinished (abandoned uploads go after 30 days)
@@ -93,48 +93,55 @@ async function pushSteps(ctx: SyncContext, application: LocalApplication, onProg
 	let done = documents.filter((document) => push.uploaded.includes(document.id)).reduce((sum, document) => sum + document.size, 0);
 	onProgress({ applicationId: application.id, loaded: done, total });
 
-	// The documents go up side by side (upload.ts bounds how many at once); each is recorded as soon
-	// as the server holds it. Every upload settles before this returns, so nothing of this
-	// application is still on the way when the engine records the outcome.
+	// The documents go up side by side (upload.ts bounds how many at once), the pages of one document
+	// one after another, in the phone's order (the server numbers each new file after the others);
+	// each is recorded as soon as the server holds it. Every upload settles before this returns, so
+	// nothing of this application is still on the way when the engine records the outcome.
 	const wasInflight = inflightIds(push);
 	const inflight = new Set<string>();
 	const confirmed = new Map<string, number>();
 	const save = () => ctx.db.applications.update(application.id, { push: { ...push, uploaded: [...push.uploaded], inflight: [...new Set([...wasInflight, ...inflight])] } });
 	const report = () => onProgress({ applicationId: application.id, loaded: done + [...confirmed.values()].reduce((sum, bytes) => sum + bytes, 0), total });
+	const send = async (document: LocalDocument) => {
+		// An upload cut off earlier may have arrived whole: ask before sending the bytes again.
+		const mayExist = wasInflight.includes(document.id);
+		if (!(mayExist && (await documentOnServer(ctx, document.id)))) {
+			inflight.add(document.id);
+			await save();
+			await uploadDocument(
+				ctx,
+				application,
+				document,
+				(loaded) => {
+					confirmed.set(document.id, loaded);
+					report();
+				},
+				{ mayExist }
+			);
+		}
+		confirmed.delete(document.id);
+		done += document.size;
+		push.uploaded.push(document.id);
+		inflight.delete(document.id);
+		if (mayExist) wasInflight.splice(wasInflight.indexOf(document.id), 1);
+		await save();
+		report();
+	};
+	const byKind = new Map<string, LocalDocument[]>();
+	for (const document of documents) {
+		if (!push.uploaded.includes(document.id)) byKind.set(document.kind, [...(byKind.get(document.kind) ?? []), document]);
+	}
 	const results = await Promise.allSettled(
-		documents
-			.filter((document) => !push.uploaded.includes(document.id))
-			.map(async (document) => {
-				// An upload cut off earlier may have arrived whole: ask before sending the bytes again.
-				const mayExist = wasInflight.includes(document.id);
-				if (!(mayExist && (await documentOnServer(ctx, document.id)))) {
-					inflight.add(document.id);
-					await save();
-					await uploadDocument(
-						ctx,
-						application,
-						document,
-						(loaded) => {
-							confirmed.set(document.id, loaded);
-							report();
-						},
-						{ mayExist }
-					);
-				}
-				confirmed.delete(document.id);
-				done += document.size;
-				push.uploaded.push(document.id);
-				inflight.delete(document.id);
-				if (mayExist) wasInflight.splice(wasInflight.indexOf(document.id), 1);
-				await save();
-				report();
-			})
+		[...byKind.values()].map(async (pages) => {
+			for (const page of pages) await send(page);
+		})
 	);
 	const failures = results.flatMap((result) => (result.status === 'rejected' ? [classifyFailure(result.reason)] : []));
 	if (failures.length > 0) throw worstFailure(failures);
 	push.inflight = undefined;
 	await ctx.db.applications.update(application.id, { push: { ...push, uploaded: [...push.uploaded] } });
 
+	await orderPages(ctx, application.id, documents);
 	return finish(ctx, application, { status: 'submitted', data: application.answers });
 }
 
@@ -157,6 +164,43 @@ function worstFailure(failures: Failure[]): Failure {
 	const passing = failures.find((failure) => failure.reason !== 'refused');
 	if (passing) return passing;
 	return new Failure('refused', Object.assign({}, ...failures.map((failure) => failure.codes)), failures[0].status);
+}
+
+/**
+ * orderPages gives the server the order of the files of each document with several (pages, sides)
+ * as the resident left it on the phone (`created`, swapped by `movePage`): it reads the pages the
+ * server holds and moves only the files that are elsewhere, so a move whose answer was lost is not
+ * sent again. The server numbers a new file after the others; a swap is two moves, and the
+ * resubmission refuses two files on one page.
+ */
+async function orderPages(ctx: SyncContext, applicationId: string, documents: LocalDocument[]): Promise<void> {
+	const byKind = new Map<string, LocalDocument[]>();
+	for (const document of documents) byKind.set(document.kind, [...(byKind.get(document.kind) ?? []), document]);
+	if (![...byKind.values()].some((files) => files.length > 1)) return;
+	const options = { fetch: ctx.fetch, requestKey: null };
+	const collection = ctx.pb.collection('documents');
+	let held: RecordModel[];
+	try {
+		held = await collection.getFullList({
+			...options,
+			filter: ctx.pb.filter('application = {:id} && superseded = false', { id: applicationId }),
+			fields: 'id,page'
+		});
+	} catch (error) {
+		throw classifyFailure(error);
+	}
+	const pageOnServer = new Map(held.map((record) => [record.id, record.page as number]));
+	for (const files of byKind.values()) {
+		if (files.length < 2) continue;
+		for (const [index, document] of files.entries()) {
+			if (pageOnServer.get(document.id) === index + 1) continue;
+			try {
+				await collection.update(document.id, { page: index + 1 }, options);
+			} catch (error) {
+				throw atDocument(classifyFailure(error), document);
+			}
+		}
+	}
 }
 
 /**

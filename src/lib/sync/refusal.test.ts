@@ -29,6 +29,9 @@ describe('refusalMessages', () => {
 	it('explains what belongs to no field once, and never answers nothing', () => {
 		expect(refusalMessages(birth, { file: 'validation_invalid_mime_type', sha256: 'sha256_mismatch', id: 'id_conflict' }).general).toHaveLength(3);
 		expect(refusalMessages(birth, { 'data.not_a_field': 'required' }).general).toEqual(['Ada jawaban yang ditolak kantor. Periksa jawaban Anda.']);
+		expect(refusalMessages(birth, { page: 'document_page' }).general).toEqual([
+			'Urutan halaman dokumen tidak dapat disimpan. Buka dokumennya, periksa urutan halamannya, lalu kirim lagi.'
+		]);
 		expect(refusalMessages(birth, {}).general).toEqual(['Kantor menolak kiriman ini. Hubungi kantor jika masalah berlanjut.']);
 	});
 });

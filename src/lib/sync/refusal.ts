@@ -36,6 +36,7 @@ function documentMessage(service: OnlineService, kind: string, code: string): st
 	const name = requirement ? localize(requirement.name) : kind;
 	if (code === 'document_missing') return m.document_missing({ name });
 	if (code === 'sha256_mismatch') return m.refusal_sha256();
+	if (code === 'document_page') return m.refusal_document_page();
 	if (code === 'image_too_large') return m.refusal_image_too_large();
 	if (code === 'quota_documents') return m.refusal_quota_documents();
 	if (isFileCode(code)) return m.refusal_file();
@@ -74,6 +75,8 @@ export function refusalMessages(service: OnlineService, codes: Record<string, st
 			general.add(quotaMessage(code) as string);
 		} else if (code === 'sha256_mismatch') {
 			general.add(m.refusal_sha256());
+		} else if (code === 'document_page') {
+			general.add(m.refusal_document_page());
 		} else if (head === 'file' || isFileCode(code)) {
 			general.add(m.refusal_file());
 		} else if (code === 'document_missing') {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encode } from 'uqr';
 import type { LocalSlot } from '$lib/local/db';
 import { nextFreeDays, placesLeft } from './availability';
-import { clock, longDate } from './format';
+import { clock, longDate } from '$lib/i18n/dates';
 import { visitIcs } from './ics';
 import { qrDrawing, ticketQrText } from './qr';
 import { addDaysTo, officeToday } from './services';
