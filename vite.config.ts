@@ -2,22 +2,10 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vite';
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { appChunks, serviceWorkerBuild } from './scripts/lib/chunks.js';
 
-// The messages the first screen shows (the layout's parts and the home page), found in their
-// sources: they go in one chunk instead of one small module each (see build below).
-const FIRST_SCREEN_SOURCES = [
-	'src/routes/+layout.svelte',
-	'src/routes/+page.svelte',
-	'src/lib/components/SiteHeader.svelte',
-	'src/lib/components/SyncIndicator.svelte',
-	'src/lib/components/NetworkStatus.svelte',
-	'src/lib/components/UpdatePrompt.svelte',
-	'src/lib/components/LanguageSwitcher.svelte'
-];
-const firstScreenMessages = new Set(
-	FIRST_SCREEN_SOURCES.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bm\.([A-Za-z0-9_]+)\(/g)].map((match) => match[1]))
-);
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 // The PocketBase server the dev server proxies /api and /_ to (npm run dev starts it).
 const pocketbaseUrl = process.env.PB_URL ?? 'http://127.0.0.1:8090';
@@ -31,9 +19,13 @@ export default defineConfig({
 			emitGitIgnore: false
 		}),
 		sveltekit(),
+		// the client build in three files, and a service worker that shares them (scripts/lib/chunks.js)
+		appChunks(root),
+		serviceWorkerBuild(root),
 		SvelteKitPWA({
 			strategies: 'injectManifest',
-			srcDir: 'src',
+			// built by serviceWorkerBuild (scripts/lib/chunks.js), not by SvelteKit
+			srcDir: 'src/service-worker',
 			filename: 'service-worker.ts',
 			injectRegister: false,
 			registerType: 'prompt',
@@ -60,28 +52,22 @@ export default defineConfig({
 				categories: ['government', 'utilities']
 			},
 			injectManifest: {
-				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,webmanifest}', 'client/blank.html']
+				// what the app needs offline: its code, styles and the icon its pages show; the install
+				// icons (PNG, ICO) are fetched by the browser when it installs the app, not by a page
+				globPatterns: ['client/**/*.{js,css,webmanifest}', 'client/icon.svg', 'client/blank.html'],
+				// the worker's own entry is loaded by the browser with the worker, never by a page
+				globIgnores: ['server/**', 'client/service-worker.js', 'client/_app/immutable/entry/worker.*']
 			},
 			kit: { adapterFallback: 'index.html', spa: true },
 			devOptions: { enabled: true, type: 'module', navigateFallback: '/' }
 		})
 	],
-	build: {
-		rolldownOptions: {
-			output: {
-				// The first screen's messages in one chunk: each response costs ~400 bytes of headers, more
-				// than most of Paraglide's one-message modules weigh.
-				codeSplitting: {
-					groups: [
-						{
-							name: 'first-screen-messages',
-							test: (id: string) => /[\\/]paraglide[\\/]messages[\\/]/.test(id) && firstScreenMessages.has(id.replace(/^.*[\\/]|\.js$/g, '')),
-							priority: 20
-						}
-					]
-				}
-			}
-		}
+	resolve: {
+		// tus-js-client's two small helpers, done by the browser itself (src/lib/sync/vendor)
+		alias: [
+			{ find: /^url-parse$/, replacement: fileURLToPath(new URL('./src/lib/sync/vendor/url-parse.ts', import.meta.url)) },
+			{ find: /^js-base64$/, replacement: fileURLToPath(new URL('./src/lib/sync/vendor/js-base64.ts', import.meta.url)) }
+		]
 	},
 	server: {
 		proxy: {

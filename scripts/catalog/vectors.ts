@@ -86,7 +86,9 @@ function settingTexts(): AnswerVectors['settingTexts'] {
 		const typed =
 			setting.type === 'choice'
 				? [...setting.options.map((option) => option.value), '', ' always', 'ALWAYS', 'zzz']
-				: [String(setting.default), String(setting.min), String(setting.min - 1), String(setting.max), String(setting.max + 1), '', ' 30', '30.0', '3e1', '-5', '0x1e', '0030', '1234567890'];
+				: setting.type === 'text'
+					? [setting.default, ` ${setting.default}`, `${setting.default} `, '', ' ', 'a'.repeat(setting.maxLength), 'a'.repeat(setting.maxLength + 1), 'é'.repeat(setting.maxLength), '😀'.repeat(setting.maxLength), '😀'.repeat(setting.maxLength + 1), 'Jl. A\nNo. 1', 'Jl.\tA', 'Jl. A\u007f', 'Jl. A\u0085', 'Jl. A\u00a0No. 1']
+					: [String(setting.default), String(setting.min), String(setting.min - 1), String(setting.max), String(setting.max + 1), '', ' 30', '30.0', '3e1', '-5', '0x1e', '0030', '1234567890'];
 		for (const text of typed) texts.push([setting.name, text]);
 	}
 	return texts.map(([name, text]) => ({ name, text, value: settingValue(name, text) ?? null }));

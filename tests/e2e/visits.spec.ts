@@ -122,6 +122,7 @@ test('a KTP-el recording asked for offline is booked online; the ticket opens of
 	await expect(page.getByTestId('ticket-qr')).toHaveAttribute('aria-label', `Kode QR tiket ${code}`);
 	expect(await page.getByTestId('ticket-qr').locator('path').getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/);
 	await expect(page.getByTestId('visit-place')).toContainText('Disdukcapil');
+	await expect(page.getByTestId('visit-place')).toContainText('Jl. MT Haryono'); // the office's setting visit_place_address, its default row
 	await expect(page.getByText('Kartu Keluarga (KK) asli atau fotokopinya')).toBeVisible();
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('visit-ics').click()]);
 	expect(download.suggestedFilename()).toBe(`kunjungan-${code}.ics`);

@@ -58,7 +58,7 @@ func checkCatalog(data exported) error {
 		}
 	}
 	for _, s := range data.Settings {
-		if s.Type != "choice" && s.Type != "number" {
+		if s.Type != "choice" && s.Type != "number" && s.Type != "text" {
 			return fmt.Errorf("setting %s: unknown type %q", s.Name, s.Type)
 		}
 	}

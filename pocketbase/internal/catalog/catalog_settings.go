@@ -7,19 +7,21 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Setting is one of the office's catalog settings (src/lib/catalog/settings.ts):
 // a point the office still has to confirm, as a value it changes without a
 // new version (collection catalog_settings, see internal/catalogsettings).
 type Setting struct {
-	Name    string         `json:"name"`
-	Type    string         `json:"type"` // choice or number
-	Label   Localized      `json:"label"`
-	Options []ChoiceOption `json:"options,omitempty"`
-	Min     float64        `json:"min,omitempty"`
-	Max     float64        `json:"max,omitempty"`
-	Default any            `json:"default"`
+	Name      string         `json:"name"`
+	Type      string         `json:"type"` // choice, number or text
+	Label     Localized      `json:"label"`
+	Options   []ChoiceOption `json:"options,omitempty"`
+	Min       float64        `json:"min,omitempty"`
+	Max       float64        `json:"max,omitempty"`
+	MaxLength int            `json:"maxLength,omitempty"`
+	Default   any            `json:"default"`
 }
 
 var (
@@ -54,13 +56,16 @@ func SettingDefaults() map[string]any {
 
 // CheckedSettings is settings.ts checkedSettings: the defaults, with the
 // values that name a setting and fit it (an option of a choice; a whole
-// number within bounds) put in their place.
+// number within bounds; a text that fitsText) put in their place.
 func CheckedSettings(values map[string]any) map[string]any {
 	out := SettingDefaults()
 	for _, s := range settingDefs {
 		switch v := values[s.Name].(type) {
 		case string:
 			if s.Type == "choice" && slices.ContainsFunc(s.Options, func(o ChoiceOption) bool { return o.Value == v }) {
+				out[s.Name] = v
+			}
+			if s.Type == "text" && fitsText(s, v) {
 				out[s.Name] = v
 			}
 		case float64:
@@ -70,6 +75,23 @@ func CheckedSettings(values map[string]any) map[string]any {
 		}
 	}
 	return out
+}
+
+// fitsText is settings.ts fitsText: a text setting's value is trimmed (as
+// String.prototype.trim), 1 to MaxLength characters (code points), without
+// control characters (U+0000–U+001F, U+007F).
+func fitsText(s Setting, v string) bool {
+	if !utf8.ValidString(v) || v != jsTrim(v) {
+		return false
+	}
+	n := 0
+	for _, r := range v {
+		if r < 0x20 || r == 0x7f {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= s.MaxLength
 }
 
 // ApplySettings puts the office's values in force (checked, see
@@ -93,7 +115,7 @@ func ActiveSettings() map[string]any {
 }
 
 // SettingValue reads a setting's value as staff type it in the dashboard
-// (settings.ts settingValue): a choice as it is, a number from its decimal
+// (settings.ts settingValue): a choice or a text as it is, a number from its decimal
 // digits. It reports false for an unknown setting or a value that does not
 // fit it.
 func SettingValue(name, text string) (any, bool) {

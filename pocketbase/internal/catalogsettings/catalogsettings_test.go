@@ -109,6 +109,54 @@ func TestLoadAppliesTheRowsAtStart(t *testing.T) {
 	}
 }
 
+// TestTheVisitPlaceIsARowWithItsDefault checks the row of the office's
+// address on visit tickets: there from the start with the app's default,
+// corrected by staff in place, refused when it is not one line of at most
+// 200 characters.
+func TestTheVisitPlaceIsARowWithItsDefault(t *testing.T) {
+	restoreDefaults(t)
+	app := servertest.New(t)
+	defer app.Cleanup()
+
+	const want = "Jl. MT Haryono, Damai Baru, Balikpapan Selatan, Kota Balikpapan"
+	if got := catalog.SettingDefaults()["visit_place_address"]; got != want {
+		t.Fatalf("the catalog's default is %v", got)
+	}
+	row, err := app.FindFirstRecordByData(collections.CatalogSettings, "name", "visit_place_address")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if row.GetString("value") != want || row.GetString("note") == "" {
+		t.Fatalf("the default row: %q (note %q)", row.GetString("value"), row.GetString("note"))
+	}
+	settings, err := catalogsettings.Load(app)
+	if err != nil || settings["visit_place_address"] != want {
+		t.Fatalf("in force: %v %v", settings["visit_place_address"], err)
+	}
+
+	for _, bad := range []string{"Jl. A\nNo. 1", " Jl. A", strings.Repeat("a", 201)} {
+		row.Set("value", bad)
+		if err := app.Save(row); err == nil || !strings.Contains(err.Error(), "value") {
+			t.Errorf("%q saved: %v", bad, err)
+		}
+	}
+	confirmed := "Jl. Jend. Sudirman No. 1, Klandasan Ilir, Balikpapan Selatan"
+	row.Set("value", confirmed)
+	row.Set("note", "Dikonfirmasi Sekretariat, 1 Desember 2026")
+	if err := app.Save(row); err != nil {
+		t.Fatal(err)
+	}
+	if got := catalog.ActiveSettings()["visit_place_address"]; got != confirmed {
+		t.Errorf("after the office's correction: %v", got)
+	}
+	if err := app.Delete(row); err != nil {
+		t.Fatal(err)
+	}
+	if got := catalog.ActiveSettings()["visit_place_address"]; got != want {
+		t.Errorf("without its row: %v", got)
+	}
+}
+
 // TestEverySettingCanBeEntered checks that the dashboard offers every
 // setting of the catalog, and no other.
 func TestEverySettingCanBeEntered(t *testing.T) {
@@ -193,7 +241,7 @@ func TestSettingRules(t *testing.T) {
 			Method:          http.MethodGet,
 			URL:             "/api/collections/catalog_settings/records",
 			ExpectedStatus:  200,
-			ExpectedContent: []string{`"items":[]`},
+			ExpectedContent: []string{`"totalItems":1`, `"name":"visit_place_address"`},
 			TestAppFactory:  servertest.Factory,
 		},
 	}

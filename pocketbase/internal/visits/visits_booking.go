@@ -13,6 +13,7 @@ import (
 
 	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/office"
+	"dukcapil-daring/server/internal/trail"
 )
 
 // Parts of the day a resident may prefer: pagi is a slot starting before
@@ -43,7 +44,7 @@ func fieldError(field, code, message string) validation.Errors {
 // it, gives the appointment its slot, day, times and ticket code, and
 // writes the event.
 func (f *feature) onBook(e *core.RecordRequestEvent) error {
-	who := actorOf(e)
+	who := trail.ActorOf(e)
 	now := f.now()
 	today := office.Today(now)
 	preferred := e.Record.GetString("preferred_date")
@@ -53,7 +54,7 @@ func (f *feature) onBook(e *core.RecordRequestEvent) error {
 	}
 	e.Record.Set("status", StatusBooked)
 
-	return inTransaction(e, func(tx core.App) error {
+	return trail.InTransaction(e, func(tx core.App) error {
 		if id := e.Record.Id; id != "" {
 			if _, err := tx.FindRecordById(collections.Appointments, id); err == nil {
 				// the same request sent again: it booked already

@@ -13,38 +13,15 @@ import (
 
 	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/office"
+	"dukcapil-daring/server/internal/trail"
 )
 
 // Kinds of actor of an appointment_events row (as application_events).
 const (
-	ActorResident = "resident"
-	ActorStaff    = "staff"
-	ActorSystem   = "system"
+	ActorResident = trail.ActorResident
+	ActorStaff    = trail.ActorStaff
+	ActorSystem   = trail.ActorSystem
 )
-
-type actor struct{ id, kind string }
-
-func actorOf(e *core.RecordRequestEvent) actor {
-	switch {
-	case e.HasSuperuserAuth():
-		return actor{kind: ActorStaff}
-	case e.Auth != nil:
-		return actor{id: e.Auth.Id, kind: ActorResident}
-	default:
-		return actor{kind: ActorSystem}
-	}
-}
-
-// inTransaction runs fn with e.App replaced by a transaction app, so that
-// the save of e.Next() and everything fn writes commit together.
-func inTransaction(e *core.RecordRequestEvent, fn func(tx core.App) error) error {
-	app := e.App
-	defer func() { e.App = app }()
-	return app.RunInTransaction(func(tx core.App) error {
-		e.App = tx
-		return fn(tx)
-	})
-}
 
 // staffMoves are the status changes staff make: the visit happened or not
 // (one save), or the office cancels it.
@@ -57,7 +34,7 @@ var lockedFields = []string{"owner", "service", "preferred_date", "part_of_day",
 // slot's start and staff to set attended, no_show or cancelled; a cancel
 // gives the place back. The event is written in the same transaction.
 func (f *feature) onChange(e *core.RecordRequestEvent) error {
-	who := actorOf(e)
+	who := trail.ActorOf(e)
 	before := e.Record.Original()
 	from, to := before.GetString("status"), e.Record.GetString("status")
 
@@ -68,14 +45,14 @@ func (f *feature) onChange(e *core.RecordRequestEvent) error {
 		}
 	}
 	if (before.GetBool("reminded_before") != e.Record.GetBool("reminded_before") ||
-		before.GetBool("reminded_morning") != e.Record.GetBool("reminded_morning")) && who.kind != ActorSystem {
+		before.GetBool("reminded_morning") != e.Record.GetBool("reminded_morning")) && who.Kind != ActorSystem {
 		return apis.NewBadRequestError("Kept by the server.", fieldError("reminded_before", CodeServerOnly, "The reminder marks are written by the server."))
 	}
 	if from == to {
 		return e.Next()
 	}
 	allowed := []string{StatusCancelled}
-	if who.kind == ActorStaff {
+	if who.Kind == ActorStaff {
 		allowed = staffMoves[from]
 	} else if from != StatusBooked {
 		allowed = nil
@@ -84,7 +61,7 @@ func (f *feature) onChange(e *core.RecordRequestEvent) error {
 		return apis.NewBadRequestError("This status change is not allowed.", fieldError("status", CodeTransition,
 			fmt.Sprintf("An appointment that is %q cannot become %q.", from, to)))
 	}
-	if to == StatusCancelled && who.kind == ActorResident {
+	if to == StatusCancelled && who.Kind == ActorResident {
 		begins, err := office.IntakeInstant(before.GetString("date"), before.GetString("start"))
 		if err != nil {
 			return err
@@ -95,7 +72,7 @@ func (f *feature) onChange(e *core.RecordRequestEvent) error {
 		}
 	}
 
-	return inTransaction(e, func(tx core.App) error {
+	return trail.InTransaction(e, func(tx core.App) error {
 		current, err := tx.FindRecordById(collections.Appointments, e.Record.Id)
 		if err != nil {
 			return err
@@ -128,19 +105,8 @@ func givePlaceBack(tx core.App, slot string) error {
 }
 
 // writeEvent appends the appointment_events row of a change.
-func writeEvent(tx core.App, appointment, from, to string, who actor, note string) error {
-	collection, err := tx.FindCachedCollectionByNameOrId(collections.AppointmentEvents)
-	if err != nil {
-		return err
-	}
-	event := core.NewRecord(collection)
-	event.Set("appointment", appointment)
-	event.Set("from", from)
-	event.Set("to", to)
-	event.Set("actor", who.id)
-	event.Set("actor_kind", who.kind)
-	event.Set("note", note)
-	return tx.Save(event)
+func writeEvent(tx core.App, appointment, from, to string, who trail.Actor, note string) error {
+	return trail.AppendEvent(tx, collections.AppointmentEvents, "appointment", appointment, from, to, who, note)
 }
 
 // registerSlotGuards keeps booked to the server: staff create slots with
@@ -161,7 +127,7 @@ func registerSlotGuards(app core.App) {
 					"Residents hold tickets for this slot: close it and add another instead."))
 			}
 		}
-		return inTransaction(e, func(tx core.App) error {
+		return trail.InTransaction(e, func(tx core.App) error {
 			// the count as it is now, not as the dashboard read it
 			current, err := tx.FindRecordById(collections.AppointmentSlots, e.Record.Id)
 			if err != nil {

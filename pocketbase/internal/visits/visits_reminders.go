@@ -8,6 +8,7 @@ import (
 
 	"dukcapil-daring/server/internal/collections"
 	"dukcapil-daring/server/internal/office"
+	"dukcapil-daring/server/internal/trail"
 )
 
 // Times of the reminders (HH:MM WITA): on the working day before the visit
@@ -87,7 +88,7 @@ func remind(app core.App, where dbx.Expression, mark string, sameDay bool) (int,
 				return err
 			}
 			owner := fresh.GetString("owner")
-			text := ReminderText(ownerLocale(tx, owner), fresh.GetString("service"), fresh.GetString("date"),
+			text := ReminderText(trail.OwnerLocale(tx, owner), fresh.GetString("service"), fresh.GetString("date"),
 				fresh.GetString("start"), fresh.GetString("code"), sameDay)
 			if err := writeNotification(tx, fresh, text); err != nil {
 				return err
@@ -105,25 +106,8 @@ func remind(app core.App, where dbx.Expression, mark string, sameDay bool) (int,
 // writeNotification appends the reminder to the owner's inbox, pending push
 // delivery.
 func writeNotification(tx core.App, appointment *core.Record, text Text) error {
-	collection, err := tx.FindCachedCollectionByNameOrId(collections.Notifications)
-	if err != nil {
-		return err
-	}
-	n := core.NewRecord(collection)
-	n.Set("owner", appointment.GetString("owner"))
-	n.Set("appointment", appointment.Id)
-	n.Set("kind", KindReminder)
-	n.Set("title", text.Title)
-	n.Set("body", text.Body)
-	n.Set("read", false)
-	n.Set("delivery", "pending")
-	return tx.Save(n)
-}
-
-func ownerLocale(tx core.App, owner string) string {
-	user, err := tx.FindRecordById(collections.Users, owner)
-	if err != nil || user.GetString("locale") != "en" {
-		return "id"
-	}
-	return "en"
+	return trail.WriteNotification(tx, trail.Notification{
+		Owner: appointment.GetString("owner"), About: "appointment", Subject: appointment.Id, Kind: KindReminder,
+		Title: text.Title, Body: text.Body,
+	})
 }

@@ -98,14 +98,18 @@ func typeOf(file string) string {
 }
 
 // documentOnlyHeaders only mean something on a document (a page), never on
-// a script or a stylesheet: a hashed asset is sent without them, as every
-// response costs its headers on a slow line and the first screen loads dozens.
+// a script, a stylesheet, an image or the manifest: those are sent without
+// them, as every response costs its headers on a slow line and the first
+// visit loads dozens. (A script's Referrer-Policy would set the policy of the
+// requests it makes; without it they have the browser's default, which is the
+// same strict-origin-when-cross-origin.)
 var documentOnlyHeaders = []string{"X-Frame-Options", "X-Xss-Protection", "Referrer-Policy"}
 
-// trimAssetHeaders removes the document-only headers from the answer of a
-// hashed asset.
+// trimAssetHeaders removes the document-only headers from the answer of any
+// file a browser does not show as a page: everything but HTML and SVG (an SVG
+// opened on its own is a document that can run script).
 func trimAssetHeaders(header http.Header, file string) {
-	if cacheControl(file) != cacheImmutable {
+	if ext := path.Ext(file); ext == ".html" || ext == ".svg" {
 		return
 	}
 	for _, name := range documentOnlyHeaders {

@@ -66,6 +66,7 @@ func (s *site) serve(e *core.RequestEvent) error {
 
 	header.Set("Cache-Control", cacheControl(file))
 	trimAssetHeaders(header, file)
+	dropCORSHeaders(header)
 	if ct := contentType(file); ct != "" {
 		header.Set("Content-Type", ct)
 	}
@@ -90,12 +91,16 @@ func (s *site) serve(e *core.RequestEvent) error {
 			target = twin
 		}
 	}
+	if cacheControl(file) == cacheImmutable {
+		return s.serveImmutable(e, target)
+	}
 	e.Request.SetPathValue(apis.StaticWildcardParam, target)
 	return s.static(e)
 }
 
 // resolve returns the file that answers name: the file itself, the
-// index.html of a directory, or the fallback page for a client route.
+// index.html of a directory, a page named without ".html", or the fallback
+// page for a client route.
 func (s *site) resolve(name string) (string, bool) {
 	if name == "" {
 		return indexPage, s.exists(indexPage)
@@ -107,6 +112,10 @@ func (s *site) resolve(name string) (string, bool) {
 		return name, true
 	case err == nil && s.exists(path.Join(name, indexPage)):
 		return path.Join(name, indexPage), true
+	case err != nil && path.Ext(name) == "" && s.exists(name+".html"):
+		// a page of the build without its extension, as the service worker's precache names it
+		// ("/blank" for blank.html)
+		return name + ".html", true
 	case s.fallsBack(name) && s.exists(indexPage):
 		return indexPage, true
 	}

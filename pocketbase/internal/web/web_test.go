@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
@@ -49,6 +52,7 @@ func writeBuild(t *testing.T) string {
 		"favicon.png":                       "\x89PNG\r\n\x1a\n",
 		"icons/app.svg":                     "<svg/>",
 		"docs/index.html":                   "<!doctype html><p>docs page</p>",
+		"blank.html":                        "<!doctype html><title>blank</title>",
 	}
 	for name, content := range files {
 		path := filepath.Join(dir, filepath.FromSlash(name))
@@ -142,6 +146,15 @@ func TestStaticApp(t *testing.T) {
 			}),
 		},
 		{
+			Name:               "a page of the build is served without its extension, as the service worker precaches it",
+			Method:             http.MethodGet,
+			URL:                "/blank",
+			ExpectedStatus:     http.StatusOK,
+			ExpectedContent:    []string{"<title>blank</title>"},
+			NotExpectedContent: []string{"__sveltekit"},
+			AfterTestFunc:      expectHeaders(map[string]string{"Cache-Control": "no-cache", "Content-Type": "text/html; charset=utf-8"}),
+		},
+		{
 			Name:            "hashed assets are immutable",
 			Method:          http.MethodGet,
 			URL:             "/_app/immutable/entry/start.abc.js",
@@ -156,6 +169,80 @@ func TestStaticApp(t *testing.T) {
 				"X-Xss-Protection": "",
 				"Referrer-Policy":  "",
 			}),
+		},
+		{
+			Name:            "a hashed asset carries no header it does not need, also for a module script's request (with Origin)",
+			Method:          http.MethodGet,
+			URL:             "/_app/immutable/entry/start.abc.js",
+			Headers:         map[string]string{"Origin": "http://127.0.0.1:8090"},
+			ExpectedStatus:  http.StatusOK,
+			ExpectedContent: []string{"export function start"},
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				expectHeaders(map[string]string{
+					"Content-Length": strconv.Itoa(len(`export function start() {}`)),
+					"Content-Type":   "text/javascript; charset=utf-8",
+					// no ranges, no CORS on a same-origin file
+					"Accept-Ranges":               "",
+					"Access-Control-Allow-Origin": "",
+				})(t, app, res)
+				// one Vary, without Origin: the page's module request (with Origin) and the service
+				// worker's precache request (without) must share the browser's cache entry
+				if vary := res.Header.Values("Vary"); len(vary) != 1 || vary[0] != "Accept-Encoding" {
+					t.Errorf("Vary: expected only Accept-Encoding, got %q", vary)
+				}
+			},
+		},
+		{
+			Name:           "a hashed asset is revalidated with a 304 (the worker's install revalidates the chunks it imports)",
+			Method:         http.MethodGet,
+			URL:            "/_app/immutable/entry/start.abc.js",
+			Headers:        map[string]string{"If-Modified-Since": time.Now().UTC().Add(time.Hour).Format(http.TimeFormat), "Accept-Encoding": "br"},
+			ExpectedStatus: http.StatusNotModified,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				expectHeaders(map[string]string{"Cache-Control": "public, max-age=31536000, immutable", "Content-Encoding": "", "Content-Type": ""})(t, app, res)
+				if body, _ := io.ReadAll(res.Body); len(body) != 0 {
+					t.Errorf("304: expected no body, got %q", body)
+				}
+			},
+		},
+		{
+			Name:            "a hashed asset changed since the date asked about is sent whole",
+			Method:          http.MethodGet,
+			URL:             "/_app/immutable/entry/start.abc.js",
+			Headers:         map[string]string{"If-Modified-Since": time.Now().UTC().Add(-48 * time.Hour).Format(http.TimeFormat)},
+			ExpectedStatus:  http.StatusOK,
+			ExpectedContent: []string{"export function start"},
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				if res.Header.Get("Last-Modified") == "" {
+					t.Error("expected a Last-Modified header")
+				}
+			},
+		},
+		{
+			Name:           "a hashed asset answers HEAD without a body",
+			Method:         http.MethodHead,
+			URL:            "/_app/immutable/entry/start.abc.js",
+			ExpectedStatus: http.StatusOK,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				expectHeaders(map[string]string{"Content-Length": strconv.Itoa(len(`export function start() {}`))})(t, app, res)
+				if body, _ := io.ReadAll(res.Body); len(body) != 0 {
+					t.Errorf("HEAD: expected no body, got %q", body)
+				}
+			},
+		},
+		{
+			Name:            "the service worker is not cached per Origin either",
+			Method:          http.MethodGet,
+			URL:             "/service-worker.js",
+			Headers:         map[string]string{"Origin": "http://127.0.0.1:8090"},
+			ExpectedStatus:  http.StatusOK,
+			ExpectedContent: []string{"addEventListener"},
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				expectHeaders(map[string]string{"Access-Control-Allow-Origin": ""})(t, app, res)
+				if vary := res.Header.Values("Vary"); len(vary) != 1 || vary[0] != "Accept-Encoding" {
+					t.Errorf("Vary: expected only Accept-Encoding, got %q", vary)
+				}
+			},
 		},
 		{
 			Name:               "a missing asset under /_app/ is a 404, not index.html",
@@ -180,6 +267,8 @@ func TestStaticApp(t *testing.T) {
 			AfterTestFunc: expectHeaders(map[string]string{
 				"Cache-Control":          "no-cache",
 				"X-Content-Type-Options": "nosniff",
+				"X-Frame-Options":        "",
+				"Referrer-Policy":        "",
 			}),
 		},
 		{
@@ -210,7 +299,18 @@ func TestStaticApp(t *testing.T) {
 			AfterTestFunc: expectHeaders(map[string]string{
 				"Cache-Control":           "public, max-age=600",
 				"Content-Security-Policy": "",
-				"Referrer-Policy":         "strict-origin-when-cross-origin",
+				"Referrer-Policy":         "",
+			}),
+		},
+		{
+			Name:            "an SVG keeps the headers of a document (opened on its own, it is one)",
+			Method:          http.MethodGet,
+			URL:             "/icons/app.svg",
+			ExpectedStatus:  http.StatusOK,
+			ExpectedContent: []string{"<svg/>"},
+			AfterTestFunc: expectHeaders(map[string]string{
+				"Cache-Control":   "public, max-age=600",
+				"Referrer-Policy": "strict-origin-when-cross-origin",
 			}),
 		},
 		{

@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"dukcapil-daring/server/internal/collections"
+	"dukcapil-daring/server/internal/trail"
 )
 
 const (
@@ -60,7 +61,7 @@ func onSupersede(e *core.RecordRequestEvent) error {
 	if e.HasSuperuserAuth() {
 		return e.Next()
 	}
-	return inTransaction(e, func(tx core.App) error {
+	return trail.InTransaction(e, func(tx core.App) error {
 		application, err := tx.FindRecordById(collections.Applications, e.Record.GetString("application"))
 		if err != nil {
 			return err

@@ -6,12 +6,12 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"dukcapil-daring/server/internal/collections"
+	"dukcapil-daring/server/internal/trail"
 )
 
 // DeliveryPending is the delivery state of a new notification: the push
 // sender (internal/push) delivers every pending row.
-const DeliveryPending = "pending"
+const DeliveryPending = trail.DeliveryPending
 
 // Locales are the languages of the app: every notification is written in
 // each of them.
@@ -44,29 +44,15 @@ func WriteNotification(tx core.App, owner, application, kind string, textIn func
 		texts[locale] = t
 	}
 	text := texts[OwnerLocale(tx, owner)]
-	collection, err := tx.FindCachedCollectionByNameOrId(collections.Notifications)
-	if err != nil {
-		return err
-	}
-	n := core.NewRecord(collection)
-	n.Set("owner", owner)
-	n.Set("application", application)
-	n.Set("kind", kind)
-	n.Set("title", text.Title)
-	n.Set("body", text.Body)
-	n.Set("texts", TextsJSON(texts))
-	n.Set("read", false)
-	n.Set("delivery", DeliveryPending)
-	return tx.Save(n)
+	return trail.WriteNotification(tx, trail.Notification{
+		Owner: owner, About: "application", Subject: application, Kind: kind,
+		Title: text.Title, Body: text.Body, Texts: TextsJSON(texts),
+	})
 }
 
 // OwnerLocale returns the locale of the resident with the given id
 // (users.locale): LocaleEN for "en", else LocaleID, also when the resident
 // cannot be read.
 func OwnerLocale(tx core.App, owner string) string {
-	user, err := tx.FindRecordById(collections.Users, owner)
-	if err != nil {
-		return LocaleID
-	}
-	return NormaliseLocale(user.GetString("locale"))
+	return NormaliseLocale(trail.OwnerLocale(tx, owner))
 }

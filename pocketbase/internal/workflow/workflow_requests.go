@@ -15,37 +15,8 @@ import (
 
 	"dukcapil-daring/server/internal/catalog"
 	"dukcapil-daring/server/internal/collections"
+	"dukcapil-daring/server/internal/trail"
 )
-
-// actor is who makes a request: the resident's id, or empty for staff and
-// the system.
-type actor struct {
-	id   string
-	kind string
-}
-
-func actorOf(e *core.RecordRequestEvent) actor {
-	switch {
-	case e.HasSuperuserAuth():
-		return actor{kind: ActorStaff}
-	case e.Auth != nil:
-		return actor{id: e.Auth.Id, kind: ActorResident}
-	default:
-		return actor{kind: ActorSystem}
-	}
-}
-
-// inTransaction runs fn with e.App replaced by a transaction app, so that
-// the record save of e.Next() and everything fn writes commit or roll back
-// together; the response is written after the commit.
-func inTransaction(e *core.RecordRequestEvent, fn func(tx core.App) error) error {
-	app := e.App
-	defer func() { e.App = app }()
-	return app.RunInTransaction(func(tx core.App) error {
-		e.App = tx
-		return fn(tx)
-	})
-}
 
 func serviceError(code string) validation.Errors {
 	return validation.Errors{"service": validation.NewError(catalog.CodeServiceUnknown,
@@ -55,20 +26,20 @@ func serviceError(code string) validation.Errors {
 // onCreate checks a new application (an online service of the catalog,
 // status uploading for residents, revision 0) and writes its first event.
 func onCreate(e *core.RecordRequestEvent) error {
-	who := actorOf(e)
+	who := trail.ActorOf(e)
 	service := e.Record.GetString("service")
 	if _, ok := catalog.Online(service); !ok {
 		return apis.NewBadRequestError("Unknown service.", serviceError(service))
 	}
 	status := e.Record.GetString("status")
-	if who.kind == ActorResident && status != StatusUploading {
+	if who.Kind == ActorResident && status != StatusUploading {
 		// the create rule refuses it first; kept for server-side callers of the API
 		return apis.NewBadRequestError("Forbidden status.", validation.Errors{"status": validation.NewError(CodeTransitionForbidden,
 			fmt.Sprintf("Residents create applications with the status %q only.", StatusUploading))})
 	}
 	e.Record.Set("revision", 0)
 
-	return inTransaction(e, func(tx core.App) error {
+	return trail.InTransaction(e, func(tx core.App) error {
 		if err := e.Next(); err != nil {
 			return err
 		}
@@ -82,7 +53,7 @@ func onCreate(e *core.RecordRequestEvent) error {
 // the transaction of the change, the event of a status change and, for a
 // staff decision, the resident's notification.
 func onUpdate(e *core.RecordRequestEvent) error {
-	who := actorOf(e)
+	who := trail.ActorOf(e)
 	before := e.Record.Original()
 	from, to := before.GetString("status"), e.Record.GetString("status")
 
@@ -95,7 +66,7 @@ func onUpdate(e *core.RecordRequestEvent) error {
 	// the summary is the server's: what staff type into it is dropped
 	e.Record.Set("summary", before.GetString("summary"))
 
-	switch who.kind {
+	switch who.Kind {
 	case ActorResident:
 		if err := checkResidentChange(before, e.Record, from, to); err != nil {
 			return err
@@ -106,7 +77,7 @@ func onUpdate(e *core.RecordRequestEvent) error {
 		}
 	}
 
-	return inTransaction(e, func(tx core.App) error {
+	return trail.InTransaction(e, func(tx core.App) error {
 		// the record was read before the transaction: a concurrent request
 		// may have changed the status since
 		current, err := tx.FindRecordById(collections.Applications, e.Record.Id)
@@ -120,14 +91,14 @@ func onUpdate(e *core.RecordRequestEvent) error {
 		}
 
 		var note string
-		if who.kind == ActorResident && to == StatusSubmitted && from != StatusSubmitted {
+		if who.Kind == ActorResident && to == StatusSubmitted && from != StatusSubmitted {
 			if note, err = finalise(tx, before, e.Record, from, time.Now()); err != nil {
 				return err
 			}
 		}
 		var queueDate string
 		var queueNo int
-		if who.kind == ActorStaff && to == StatusQueued && from != to {
+		if who.Kind == ActorStaff && to == StatusQueued && from != to {
 			if queueDate, queueNo, err = queueByHand(tx, before, e.Record, time.Now()); err != nil {
 				return err
 			}
@@ -138,7 +109,7 @@ func onUpdate(e *core.RecordRequestEvent) error {
 		if from == to {
 			return nil
 		}
-		if who.kind != ActorStaff {
+		if who.Kind != ActorStaff {
 			return writeEvent(tx, e.Record.Id, from, to, who, note)
 		}
 

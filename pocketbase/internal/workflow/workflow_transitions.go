@@ -4,13 +4,15 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"dukcapil-daring/server/internal/trail"
 )
 
-// Kinds of actor of an application_events row.
+// Kinds of actor of an application_events row (those of every event row).
 const (
-	ActorResident = "resident"
-	ActorStaff    = "staff"
-	ActorSystem   = "system"
+	ActorResident = trail.ActorResident
+	ActorStaff    = trail.ActorStaff
+	ActorSystem   = trail.ActorSystem
 )
 
 // transitions lists, for each kind of actor, the status changes it may

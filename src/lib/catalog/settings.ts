@@ -26,7 +26,16 @@ export interface NumberSetting {
 	default: number;
 }
 
-export type CatalogSetting = ChoiceSetting | NumberSetting;
+/** A line of text (an address): trimmed, 1 to maxLength characters, no control characters. */
+export interface TextSetting {
+	name: string;
+	type: 'text';
+	label: Localized;
+	maxLength: number;
+	default: string;
+}
+
+export type CatalogSetting = ChoiceSetting | NumberSetting | TextSetting;
 
 export type SettingValues = Record<string, string | number>;
 
@@ -66,8 +75,24 @@ export const SETTINGS: readonly CatalogSetting[] = [
 		min: 1,
 		max: 3650,
 		default: 30
+	},
+	{
+		// the street as a local news report gives it (cnbtv.co.id: "Jl MT Haryono, Kelurahan Damai Baru,
+		// Balikpapan Selatan"): shown on visit tickets and in their calendar entry
+		name: 'visit_place_address',
+		type: 'text',
+		label: { id: 'Alamat kantor untuk kunjungan', en: 'Office address for visits' },
+		maxLength: 200,
+		default: 'Jl. MT Haryono, Damai Baru, Balikpapan Selatan, Kota Balikpapan'
 	}
 ];
+
+/** fitsText: a text setting's value is trimmed, 1 to maxLength characters (code points), without control characters. */
+function fitsText(setting: TextSetting, value: string): boolean {
+	const chars = [...value];
+	const control = chars.some((char) => char.codePointAt(0)! < 0x20 || char === '\x7f');
+	return value === value.trim() && chars.length >= 1 && chars.length <= setting.maxLength && !control;
+}
 
 /** settingDefaults returns the default value of every setting. */
 export function settingDefaults(): SettingValues {
@@ -76,7 +101,8 @@ export function settingDefaults(): SettingValues {
 
 /**
  * checkedSettings keeps, of some values (from the server or a cache), those that name a setting
- * and fit it (an option of a choice, a whole number within bounds); the rest keep their default.
+ * and fit it (an option of a choice, a whole number within bounds, a text that fitsText); the rest
+ * keep their default.
  */
 export function checkedSettings(values: unknown): SettingValues {
 	const out = settingDefaults();
@@ -85,13 +111,14 @@ export function checkedSettings(values: unknown): SettingValues {
 		const value = (values as Record<string, unknown>)[setting.name];
 		if (setting.type === 'choice' && typeof value === 'string' && setting.options.some((option) => option.value === value)) out[setting.name] = value;
 		if (setting.type === 'number' && typeof value === 'number' && Number.isInteger(value) && value >= setting.min && value <= setting.max) out[setting.name] = value;
+		if (setting.type === 'text' && typeof value === 'string' && fitsText(setting, value)) out[setting.name] = value;
 	}
 	return out;
 }
 
 /**
  * settingValue reads a setting's value as staff type it in the dashboard (a row of
- * `catalog_settings`): a choice as it is, a number from its decimal digits; undefined for an
+ * `catalog_settings`): a choice or a text as it is, a number from its decimal digits; undefined for an
  * unknown setting or a value that does not fit it. The server reads it the same
  * (catalog.SettingValue; the shared vectors hold cases).
  */
@@ -118,6 +145,11 @@ let current: SettingValues = settingDefaults();
 /** currentSettings returns the settings in force (the defaults until the office's arrive). */
 export function currentSettings(): SettingValues {
 	return current;
+}
+
+/** visitPlaceAddress is the office's address shown on visit tickets (setting visit_place_address). */
+export function visitPlaceAddress(): string {
+	return String(current.visit_place_address);
 }
 
 /** deadlineDays is a deadline's number of days, from the office's setting when it names one. */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applySettings, currentSettings, settingDefaults, settingsFromRows, settingValue } from '$lib/catalog/settings';
+import { visitPlace } from '$lib/visits/catalog';
 import { applyCachedCatalogSettings } from './catalog-settings';
 
 afterEach(() => applySettings({}));
@@ -28,5 +29,16 @@ describe('the office catalog settings on the phone', () => {
 		expect(currentSettings()).toEqual(settingDefaults());
 		applyCachedCatalogSettings(storage(null));
 		expect(currentSettings()).toEqual(settingDefaults());
+	});
+
+	it('shows on visit tickets the address the office confirmed, and the default until then or for a value that does not fit', () => {
+		const office = 'Kantor Disdukcapil Kota Balikpapan';
+		expect(visitPlace()).toEqual({ name: office, address: 'Jl. MT Haryono, Damai Baru, Balikpapan Selatan, Kota Balikpapan' });
+		applySettings(settingsFromRows([{ name: 'visit_place_address', value: 'Jl. Jend. Sudirman No. 1, Klandasan Ilir' }]));
+		expect(visitPlace()).toEqual({ name: office, address: 'Jl. Jend. Sudirman No. 1, Klandasan Ilir' });
+		for (const value of [' Jl. A', 'Jl. A\nNo. 1', '', 'a'.repeat(201)]) expect(settingValue('visit_place_address', value), JSON.stringify(value)).toBeUndefined();
+		applySettings(settingsFromRows([{ name: 'visit_place_address', value: 'Jl. A\nNo. 1' }]));
+		expect(visitPlace().address).toBe(settingDefaults().visit_place_address);
+		expect(settingValue('visit_place_address', 'a'.repeat(200))).toBe('a'.repeat(200));
 	});
 });

@@ -12,14 +12,11 @@ export const SEARCH_WORKING_DAYS = 10;
 export const MAX_DAYS_AHEAD = 60;
 
 /**
- * Where visits take place. The street is as a local news report gives it (cnbtv.co.id: "Jl MT
- * Haryono, Kelurahan Damai Baru, Balikpapan Selatan"); the office should confirm it before this goes
- * live. It is written in one place so it changes in one place.
+ * The office where visits take place. Its address is a catalog setting the office confirms
+ * (visit_place_address, src/lib/catalog/settings.ts; README "For the office to confirm"): see
+ * visitPlace in ./catalog.
  */
-export const OFFICE_PLACE = {
-	name: 'Kantor Disdukcapil Kota Balikpapan',
-	address: 'Jl. MT Haryono, Damai Baru, Balikpapan Selatan, Kota Balikpapan'
-} as const;
+export const OFFICE_NAME = 'Kantor Disdukcapil Kota Balikpapan';
 
 export function isVisitService(code: string): code is VisitService {
 	return (VISIT_SERVICES as readonly string[]).includes(code);

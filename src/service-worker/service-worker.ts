@@ -2,9 +2,8 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
-import { BACKGROUND_SYNC_TAG, runBackgroundSync, signedInOnThisPhone } from '$lib/sync/background';
-import { notificationOptions, parsePayload } from '$lib/push/notify';
-import { renewSubscription } from '$lib/push/renew';
+// The app's own chunks (a module worker; the build resolves this to the app's entry chunk).
+import { BACKGROUND_SYNC_TAG, notificationOptions, parsePayload, renewSubscription, runBackgroundSync, signedInOnThisPhone } from '$lib/pwa/worker-api';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
