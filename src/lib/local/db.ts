@@ -15,10 +15,11 @@ export interface PushProgress {
 	/** Ids of the documents the server holds. */
 	uploaded: string[];
 	/**
-	 * The document whose upload was started and not confirmed: if its answer was lost, the server
-	 * may hold it already, so the next try asks before sending its bytes again.
+	 * The documents whose uploads were started and not confirmed (one id in rows of older versions):
+	 * if an answer was lost, the server may hold the document already, so the next try asks before
+	 * sending its bytes again.
 	 */
-	inflight?: string;
+	inflight?: string[] | string;
 	/** Ids of the documents the server confirmed as superseded (replaced or removed while correcting). */
 	superseded?: string[];
 }

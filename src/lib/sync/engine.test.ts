@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import PocketBase from 'pocketbase';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { validBirth } from '$lib/catalog/services/akta-kelahiran.fixtures';
-import { SyncEngine, type SyncState } from './engine';
+import { SEND_CONCURRENCY, SyncEngine, type SyncState } from './engine';
 import { countingFetch, faultyFetch, freshDatabase, isUploadChunk, makeResident, putInOutbox, testContext, type Fault } from './testing';
-import { CHUNK_SIZE } from './upload';
+import { CHUNK_SIZE, PARALLEL_UPLOADS } from './upload';
 
 const origin = inject('pbOrigin');
 const BIRTH_DOCUMENTS = [{ kind: 'surat-kelahiran' }, { kind: 'buku-nikah' }, { kind: 'kk' }];
@@ -191,6 +191,60 @@ describe('sync engine against a real PocketBase', () => {
 	});
 });
 
+describe('keeping the uplink busy', () => {
+	it('sends documents side by side, two applications at once, never more than one chunk of bytes on the way', async () => {
+		const resident = await makeResident(origin);
+		const db = freshDatabase();
+		/** A JPEG (by its first bytes) of several requests. */
+		const photo = () => {
+			const bytes = new Uint8Array(2 * CHUNK_SIZE);
+			crypto.getRandomValues(bytes.subarray(0, 65536));
+			bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+			return bytes;
+		};
+		const applications = [];
+		for (let n = 0; n < 3; n++) {
+			applications.push(await putInOutbox(db, resident.id, 'akta-kelahiran', validBirth, BIRTH_DOCUMENTS.map(({ kind }) => ({ kind, bytes: photo() }))));
+		}
+		// What is on the way at each moment: document bytes and uploads, and the applications between create and finalise.
+		const now = { bytes: 0, uploads: new Set<string>(), applications: new Set<string>() };
+		const most = { bytes: 0, uploads: 0, applications: 0 };
+		const watching: typeof fetch = async (input, init) => {
+			const url = String(input instanceof Request ? input.url : input);
+			const method = (init?.method ?? 'GET').toUpperCase();
+			const bytes = isUploadChunk(method, url) && init?.body instanceof Blob ? init.body.size : 0;
+			const upload = url.match(/\/api\/uploads\/(\w+)$/)?.[1] ?? String((init?.headers as Record<string, string> | undefined)?.['Upload-Metadata'] ?? '');
+			now.bytes += bytes;
+			if (bytes > 0) now.uploads.add(upload);
+			most.bytes = Math.max(most.bytes, now.bytes);
+			most.uploads = Math.max(most.uploads, now.uploads.size);
+			try {
+				const response = await fetch(input, init);
+				if (method === 'POST' && url.includes('/api/collections/applications/records')) now.applications.add((await response.clone().json()).id);
+				if (method === 'PATCH' && url.includes('/api/collections/applications/records/')) now.applications.delete(url.split('/').pop()!);
+				most.applications = Math.max(most.applications, now.applications.size);
+				return response;
+			} finally {
+				now.bytes -= bytes;
+				if (bytes > 0) now.uploads.delete(upload);
+			}
+		};
+		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: watching }), { locks: null });
+		expect((await engine.run()).phase).toBe('idle');
+
+		expect(most.uploads, 'several documents on the way at once').toBe(PARALLEL_UPLOADS);
+		expect(most.applications, 'applications side by side').toBe(SEND_CONCURRENCY);
+		expect(most.bytes, 'what a cut can cost: one chunk').toBeLessThanOrEqual(CHUNK_SIZE);
+		for (const application of applications) {
+			expect((await db.applications.get(application.id))?.state).toBe('sent');
+			const server = await serverCopy(application.id);
+			expect(server.application?.status).toBe('submitted');
+			const local = await db.documents.where('applicationId').equals(application.id).toArray();
+			expect(server.documents.map((d) => d.sha256).sort()).toEqual(local.map((d) => d.sha256).sort());
+		}
+	});
+});
+
 describe('resending after a cut', () => {
 	it('does not send a document again when its upload arrived but the answer was lost', async () => {
 		const resident = await makeResident(origin);
@@ -213,7 +267,7 @@ describe('resending after a cut', () => {
 	it('continues inside a file after a cut, from the offset the server confirmed, even after a reload', async () => {
 		const resident = await makeResident(origin);
 		const db = freshDatabase();
-		// a 2.5 MB JPEG (by its first bytes): three requests (the creation with the first chunk, two more)
+		// a JPEG (by its first bytes) of several requests
 		const photo = new Uint8Array(2.5 * CHUNK_SIZE);
 		crypto.getRandomValues(photo.subarray(0, 65536));
 		photo.set([0xff, 0xd8, 0xff, 0xe0]);
@@ -224,31 +278,45 @@ describe('resending after a cut', () => {
 		]);
 		const [big] = await db.documents.where({ applicationId: application.id, kind: 'surat-kelahiran' }).toArray();
 
+		// The bytes of the big file a fetch sent, by the upload's URL or (its creation) its metadata.
+		const bigBytes = { first: 0, second: 0, creates: 0 };
+		const isBig = (url: string, init?: RequestInit) =>
+			url.endsWith(`/api/uploads/${big.id}`) || String((init?.headers as Record<string, string> | undefined)?.['Upload-Metadata'] ?? '').includes(btoa(big.id));
+		const tally = (run: 'first' | 'second', inner: typeof fetch): typeof fetch => (input, init) => {
+			const url = String(input instanceof Request ? input.url : input);
+			const method = (init?.method ?? 'GET').toUpperCase();
+			if (isUploadChunk(method, url) && isBig(url, init)) {
+				if (init?.body instanceof Blob) bigBytes[run] += init.body.size;
+				if (run === 'second' && method === 'POST') bigBytes.creates++;
+			}
+			return inner(input, init);
+		};
+
 		// The link drops after two requests of the big file went through and does not come back in this try.
 		let chunks = 0;
+		const first = countingFetch();
 		const cut: typeof fetch = (input, init) => {
 			const url = String(input instanceof Request ? input.url : input);
-			if (isUploadChunk((init?.method ?? 'GET').toUpperCase(), url) && ++chunks > 2) return Promise.reject(new TypeError('Failed to fetch'));
-			return fetch(input, init);
+			if (isUploadChunk((init?.method ?? 'GET').toUpperCase(), url) && isBig(url, init) && ++chunks > 2) return Promise.reject(new TypeError('Failed to fetch'));
+			return tally('first', first.fetch)(input, init);
 		};
-		const first = countingFetch(cut);
-		const state = await new SyncEngine({ ...testContext(resident.pb, db, { fetch: first.fetch }), uploadRetryDelays: [] }, { locks: null }).run();
+		const state = await new SyncEngine({ ...testContext(resident.pb, db, { fetch: cut }), uploadRetryDelays: [] }, { locks: null }).run();
 		expect(state.phase).toBe('waiting');
 		const stored = (await db.documents.get(big.id))?.upload;
 		expect(stored?.uploadUrl).toMatch(new RegExp(`/api/uploads/${big.id}$`));
+		expect(bigBytes.first).toBeGreaterThan(0);
+		expect(bigBytes.first).toBeLessThan(photo.length);
 
 		// A reload: a new engine and a new client, the same IndexedDB.
 		const second = countingFetch();
-		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: second.fetch }), { locks: null });
+		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: tally('second', second.fetch) }), { locks: null });
 		await engine.retryNow();
 		expect((await engine.run()).phase).toBe('idle');
-		// only the rest of the big file went again, plus the two small files
-		const small = BIRTH_DOCUMENTS.length - 1;
-		expect(second.count.creates).toBe(small);
-		const smallBytes = (await db.documents.where('applicationId').equals(application.id).toArray())
-			.filter((document) => document.id !== big.id)
-			.reduce((sum, document) => sum + document.size, 0);
-		expect(second.count.chunkBytes - smallBytes).toBe(photo.length - 2 * CHUNK_SIZE);
+		// only the rest of the big file went again (no new upload of it), and every byte of every file went once
+		expect(bigBytes.creates).toBe(0);
+		expect(bigBytes.second).toBe(photo.length - bigBytes.first);
+		const allBytes = (await db.documents.where('applicationId').equals(application.id).toArray()).reduce((sum, document) => sum + document.size, 0);
+		expect(first.count.chunkBytes + second.count.chunkBytes).toBe(allBytes);
 		expect((await db.documents.get(big.id))?.upload).toBeUndefined();
 		const server = await serverCopy(application.id);
 		expect(server.documents.find((document) => document.kind === 'surat-kelahiran')?.size).toBe(photo.length);

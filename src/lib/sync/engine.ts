@@ -34,6 +34,13 @@ export type SyncListener = (state: SyncState) => void;
 
 export { SYNC_LOCK };
 
+/**
+ * How many applications go up at once: while one waits for the answer to its create or its finalise,
+ * the other's documents keep the uplink busy. Their uploads share the places of upload.ts
+ * (PARALLEL_UPLOADS), so the bytes in flight stay within one CHUNK_SIZE in all.
+ */
+export const SEND_CONCURRENCY = 2;
+
 type LockManagerLike = {
 	request<T>(name: string, options: { ifAvailable?: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
 };
@@ -147,22 +154,37 @@ export class SyncEngine {
 		const due = waiting.filter((application) => !application.setAside && (application.nextAttemptAt ?? 0) <= now);
 		let stop: Failure | null = null;
 
-		for (const [index, application] of due.entries()) {
-			this.set({ phase: 'sending', current: { index: index + 1, total: due.length, progress: null } });
-			try {
-				const record = await pushApplication(this.ctx, application, (progress) =>
-					this.set({ current: { index: index + 1, total: due.length, progress } })
-				);
-				await markSent(this.ctx, application, record);
-			} catch (error) {
-				const failure = classifyFailure(error);
-				await this.recordFailure(application, failure);
-				if (failure.reason === 'unauthorized' || failure.reason === 'offline') {
-					stop = failure;
-					break;
+		// Two applications at a time (SEND_CONCURRENCY), oldest first; each one's steps stay in order. A
+		// sign-in expiry or a lost connection starts no further one. The progress shown is the oldest's.
+		const inflight = new Map<number, PushProgressEvent | null>();
+		const report = () => {
+			const oldest = Math.min(...inflight.keys());
+			if (Number.isFinite(oldest)) this.set({ phase: 'sending', current: { index: oldest + 1, total: due.length, progress: inflight.get(oldest) ?? null } });
+		};
+		let next = 0;
+		const worker = async () => {
+			while (!stop && next < due.length) {
+				const index = next++;
+				const application = due[index];
+				inflight.set(index, null);
+				report();
+				try {
+					const record = await pushApplication(this.ctx, application, (progress) => {
+						inflight.set(index, progress);
+						report();
+					});
+					await markSent(this.ctx, application, record);
+				} catch (error) {
+					const failure = classifyFailure(error);
+					await this.recordFailure(application, failure);
+					if (failure.reason === 'unauthorized' || failure.reason === 'offline') stop ??= failure;
+				} finally {
+					inflight.delete(index);
+					report();
 				}
 			}
-		}
+		};
+		await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, due.length) }, worker));
 
 		// Visit requests and cancels (their own module: lib/visits/sync.ts)
 		if (!stop) stop = await syncVisits(this.ctx, owner);

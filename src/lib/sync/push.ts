@@ -93,25 +93,77 @@ async function pushSteps(ctx: SyncContext, application: LocalApplication, onProg
 	let done = documents.filter((document) => push.uploaded.includes(document.id)).reduce((sum, document) => sum + document.size, 0);
 	onProgress({ applicationId: application.id, loaded: done, total });
 
-	for (const document of documents) {
-		if (push.uploaded.includes(document.id)) continue;
+	// The documents go up side by side (upload.ts bounds how many at once), the pages of one document
+	// one after another, in the phone's order (the server numbers each new file after the others);
+	// each is recorded as soon as the server holds it. Every upload settles before this returns, so
+	// nothing of this application is still on the way when the engine records the outcome.
+	const wasInflight = inflightIds(push);
+	const inflight = new Set<string>();
+	const confirmed = new Map<string, number>();
+	const save = () => ctx.db.applications.update(application.id, { push: { ...push, uploaded: [...push.uploaded], inflight: [...new Set([...wasInflight, ...inflight])] } });
+	const report = () => onProgress({ applicationId: application.id, loaded: done + [...confirmed.values()].reduce((sum, bytes) => sum + bytes, 0), total });
+	const send = async (document: LocalDocument) => {
 		// An upload cut off earlier may have arrived whole: ask before sending the bytes again.
-		const arrived = push.inflight === document.id && (await documentOnServer(ctx, document.id));
-		if (!arrived) {
-			await ctx.db.applications.update(application.id, { push: { ...push, uploaded: [...push.uploaded], inflight: document.id } });
-			await uploadDocument(ctx, application, document, (loaded) => onProgress({ applicationId: application.id, loaded: done + loaded, total }), {
-				mayExist: push.inflight === document.id
-			});
+		const mayExist = wasInflight.includes(document.id);
+		if (!(mayExist && (await documentOnServer(ctx, document.id)))) {
+			inflight.add(document.id);
+			await save();
+			await uploadDocument(
+				ctx,
+				application,
+				document,
+				(loaded) => {
+					confirmed.set(document.id, loaded);
+					report();
+				},
+				{ mayExist }
+			);
 		}
+		confirmed.delete(document.id);
 		done += document.size;
 		push.uploaded.push(document.id);
-		push.inflight = undefined;
-		await ctx.db.applications.update(application.id, { push: { ...push, uploaded: [...push.uploaded] } });
-		onProgress({ applicationId: application.id, loaded: done, total });
+		inflight.delete(document.id);
+		if (mayExist) wasInflight.splice(wasInflight.indexOf(document.id), 1);
+		await save();
+		report();
+	};
+	const byKind = new Map<string, LocalDocument[]>();
+	for (const document of documents) {
+		if (!push.uploaded.includes(document.id)) byKind.set(document.kind, [...(byKind.get(document.kind) ?? []), document]);
 	}
+	const results = await Promise.allSettled(
+		[...byKind.values()].map(async (pages) => {
+			for (const page of pages) await send(page);
+		})
+	);
+	const failures = results.flatMap((result) => (result.status === 'rejected' ? [classifyFailure(result.reason)] : []));
+	if (failures.length > 0) throw worstFailure(failures);
+	push.inflight = undefined;
+	await ctx.db.applications.update(application.id, { push: { ...push, uploaded: [...push.uploaded] } });
 
 	await orderPages(ctx, application.id, documents);
 	return finish(ctx, application, { status: 'submitted', data: application.answers });
+}
+
+/** inflightIds reads the documents whose uploads were started and not confirmed (one id in older rows). */
+function inflightIds(push: PushProgress): string[] {
+	if (push.inflight === undefined) return [];
+	return typeof push.inflight === 'string' ? [push.inflight] : [...push.inflight];
+}
+
+/**
+ * worstFailure picks what the engine hears of an application whose uploads failed: an expired
+ * sign-in or a lost connection first (they stop the sync and nothing is the resident's fault), then
+ * any other passing failure; refusals only when all are, with the codes of every refused document.
+ */
+function worstFailure(failures: Failure[]): Failure {
+	for (const reason of ['unauthorized', 'offline'] as const) {
+		const failure = failures.find((candidate) => candidate.reason === reason);
+		if (failure) return failure;
+	}
+	const passing = failures.find((failure) => failure.reason !== 'refused');
+	if (passing) return passing;
+	return new Failure('refused', Object.assign({}, ...failures.map((failure) => failure.codes)), failures[0].status);
 }
 
 /**
