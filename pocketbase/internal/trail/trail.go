@@ -5,6 +5,8 @@
 package trail
 
 import (
+	"encoding/json"
+
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
@@ -72,6 +74,24 @@ func AppendEvent(tx core.App, collection, field, id, from, to string, who Actor,
 // DeliveryPending is the delivery state of a new notification: the push
 // sender (internal/push) delivers every pending row.
 const DeliveryPending = "pending"
+
+// Text is the title and body of a notification in one language.
+type Text struct {
+	Title string
+	Body  string
+}
+
+// TextsJSON is the texts column of a notification: locale → {title, body},
+// so that the app shows the inbox in the language the resident chose on the
+// phone, whatever the language of the push.
+func TextsJSON(texts map[string]Text) types.JSONRaw {
+	out := make(map[string]map[string]string, len(texts))
+	for locale, t := range texts {
+		out[locale] = map[string]string{"title": t.Title, "body": t.Body}
+	}
+	raw, _ := json.Marshal(out)
+	return raw
+}
 
 // Notification is a row of the notifications collection: for Owner, about
 // the record Subject of the field About ("application", "appointment"; may

@@ -87,10 +87,17 @@ func remind(app core.App, where dbx.Expression, mark string, sameDay bool) (int,
 			if err := tx.Save(fresh); err != nil {
 				return err
 			}
-			owner := fresh.GetString("owner")
-			text := ReminderText(trail.OwnerLocale(tx, owner), fresh.GetString("service"), fresh.GetString("date"),
-				fresh.GetString("start"), fresh.GetString("code"), sameDay)
-			if err := writeNotification(tx, fresh, text); err != nil {
+			// The push in the resident's language; the inbox in each (the phone shows the one chosen there).
+			texts := make(map[string]Text, 2)
+			for _, locale := range []string{"id", "en"} {
+				texts[locale] = ReminderText(locale, fresh.GetString("service"), fresh.GetString("date"),
+					fresh.GetString("start"), fresh.GetString("code"), sameDay)
+			}
+			locale := trail.OwnerLocale(tx, fresh.GetString("owner"))
+			if locale != "en" {
+				locale = "id"
+			}
+			if err := writeNotification(tx, fresh, texts[locale], texts); err != nil {
 				return err
 			}
 			sent++
@@ -105,9 +112,9 @@ func remind(app core.App, where dbx.Expression, mark string, sameDay bool) (int,
 
 // writeNotification appends the reminder to the owner's inbox, pending push
 // delivery.
-func writeNotification(tx core.App, appointment *core.Record, text Text) error {
+func writeNotification(tx core.App, appointment *core.Record, text Text, texts map[string]Text) error {
 	return trail.WriteNotification(tx, trail.Notification{
 		Owner: appointment.GetString("owner"), About: "appointment", Subject: appointment.Id, Kind: KindReminder,
-		Title: text.Title, Body: text.Body,
+		Title: text.Title, Body: text.Body, Texts: trail.TextsJSON(texts),
 	})
 }

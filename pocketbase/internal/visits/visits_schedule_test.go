@@ -105,6 +105,16 @@ func TestReminders(t *testing.T) {
 			t.Errorf("reminder %v", n.PublicExport())
 		}
 	}
+	// The inbox shows the reminder in the language chosen on the phone: both are stored.
+	var texts map[string]struct{ Title, Body string }
+	if err := notes[0].UnmarshalJSONField("texts", &texts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(texts["id"].Title, "Pengingat: Perekaman KTP-el, 8 Maret 2027") ||
+		!strings.HasPrefix(texts["en"].Title, "Reminder: ") || !strings.Contains(texts["en"].Body, "8 March 2027") ||
+		!strings.Contains(texts["en"].Body, "R-TAA1") || texts["id"].Body != notes[0].GetString("body") {
+		t.Errorf("texts of the reminder %+v", texts)
+	}
 	if !strings.HasPrefix(notes[0].GetString("title"), "Pengingat: Perekaman KTP-el, 8 Maret 2027") ||
 		!strings.HasPrefix(notes[1].GetString("title"), "Hari ini: Perekaman KTP-el pukul 08.00 WITA") {
 		t.Errorf("titles %q, %q", notes[0].GetString("title"), notes[1].GetString("title"))

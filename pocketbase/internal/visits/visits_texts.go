@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"dukcapil-daring/server/internal/trail"
 )
 
 // Text is the title and body of a notification.
-type Text struct {
-	Title, Body string
-}
+type Text = trail.Text
 
 // serviceNames are the names of the in-person services (the catalog's
 // src/lib/catalog/services/in-person.ts), per locale.
@@ -45,16 +45,16 @@ func ReminderText(locale, service, date, start, code string, today bool) Text {
 	}
 	switch {
 	case locale == "id" && today:
-		return Text{"Hari ini: " + name + " pukul " + clock + " WITA",
-			"Tiket " + code + ". Datang ke kantor Disdukcapil Kota Balikpapan sebelum pukul " + clock + " dan bawa yang tertulis di tiket."}
+		return Text{Title: "Hari ini: " + name + " pukul " + clock + " WITA",
+			Body: "Tiket " + code + ". Datang ke kantor Disdukcapil Kota Balikpapan sebelum pukul " + clock + " dan bawa yang tertulis di tiket."}
 	case locale == "id":
-		return Text{"Pengingat: " + name + ", " + day,
-			"Kunjungan Anda " + day + " pukul " + clock + " WITA, tiket " + code + ". Buka tiket di aplikasi untuk melihat yang perlu dibawa."}
+		return Text{Title: "Pengingat: " + name + ", " + day,
+			Body: "Kunjungan Anda " + day + " pukul " + clock + " WITA, tiket " + code + ". Buka tiket di aplikasi untuk melihat yang perlu dibawa."}
 	case today:
-		return Text{"Today: " + name + " at " + clock + " WITA",
-			"Ticket " + code + ". Come to the Disdukcapil office of Kota Balikpapan before " + clock + " and bring what the ticket lists."}
+		return Text{Title: "Today: " + name + " at " + clock + " WITA",
+			Body: "Ticket " + code + ". Come to the Disdukcapil office of Kota Balikpapan before " + clock + " and bring what the ticket lists."}
 	default:
-		return Text{"Reminder: " + name + ", " + day,
-			"Your visit is on " + day + " at " + clock + " WITA, ticket " + code + ". Open the ticket in the app to see what to bring."}
+		return Text{Title: "Reminder: " + name + ", " + day,
+			Body: "Your visit is on " + day + " at " + clock + " WITA, ticket " + code + ". Open the ticket in the app to see what to bring."}
 	}
 }

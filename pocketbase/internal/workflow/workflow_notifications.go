@@ -1,8 +1,6 @@
 package workflow
 
 import (
-	"encoding/json"
-
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
@@ -17,17 +15,8 @@ const DeliveryPending = trail.DeliveryPending
 // each of them.
 var Locales = []string{LocaleID, LocaleEN}
 
-// TextsJSON is the texts column of a notification: locale → {title, body},
-// so that the app shows the inbox in the language the resident chose on the
-// phone, whatever the language of the push.
-func TextsJSON(texts map[string]Text) types.JSONRaw {
-	out := make(map[string]map[string]string, len(texts))
-	for locale, t := range texts {
-		out[locale] = map[string]string{"title": t.Title, "body": t.Body}
-	}
-	raw, _ := json.Marshal(out)
-	return raw
-}
+// TextsJSON is the texts column of a notification (trail.TextsJSON).
+func TextsJSON(texts map[string]Text) types.JSONRaw { return trail.TextsJSON(texts) }
 
 // WriteNotification appends a notifications row for owner about
 // application (may be empty) with the given kind, unread and pending

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"dukcapil-daring/server/internal/catalog"
+	"dukcapil-daring/server/internal/trail"
 )
 
 // Kinds of notification (notifications.kind) written by the workflow and
@@ -36,10 +37,7 @@ const NoteLimit = 200
 const SummaryLimit = 10
 
 // Text is the title and body of a notification.
-type Text struct {
-	Title string
-	Body  string
-}
+type Text = trail.Text
 
 // QueueEntry is one application of a queue notification.
 type QueueEntry struct {
