@@ -3,6 +3,7 @@ import vectors from '../../../tests/fixtures/office-calendar.json';
 import {
 	DEFAULT_INTAKE_TIME,
 	OFFICE_TIME_ZONE,
+	expectedProcessingMorning,
 	isWorkingDay,
 	nextProcessingMorning,
 	processingMorningParts,
@@ -89,6 +90,31 @@ describe('nextProcessingMorning', () => {
 			closed.push({ date: day.toISOString().slice(0, 10), kind: 'holiday', name: 'closed' });
 		}
 		expect(() => nextProcessingMorning(new Date('2026-01-01T00:00:00Z'), closed)).toThrow(RangeError);
+	});
+});
+
+describe('expectedProcessingMorning', () => {
+	// Friday 27 November 2026, 22:00 WITA: "send" pressed offline; the estimate is Monday 30 November.
+	const estimate = { processDate: '2026-11-30', intakeAt: Date.parse('2026-11-29T23:30:00Z') };
+	const tuesdayNight = new Date('2026-12-01T14:30:00Z'); // 22:30 WITA
+
+	it('goes by the server\'s submission time once the office has the application, not the stale estimate', () => {
+		const received = { state: 'sent', remote: { status: 'submitted', submitted: '2026-12-01 14:29:00.000Z' }, ...estimate };
+		expect(expectedProcessingMorning(received, [], tuesdayNight)?.processDate).toBe('2026-12-02');
+	});
+
+	it('has no morning to wait for once the office has queued or answered it', () => {
+		const queued = { state: 'sent', remote: { status: 'queued', submitted: '2026-12-01 14:29:00.000Z' }, ...estimate };
+		expect(expectedProcessingMorning(queued, [], tuesdayNight)).toBeNull();
+	});
+
+	it('keeps the estimate of an application still on the phone until that morning has passed, then counts from now', () => {
+		const outbox = { state: 'outbox', ...estimate };
+		expect(expectedProcessingMorning(outbox, [], new Date('2026-11-28T02:00:00Z'))).toEqual({ processDate: '2026-11-30', intakeAt: new Date(estimate.intakeAt) });
+		expect(expectedProcessingMorning(outbox, [], tuesdayNight)?.processDate).toBe('2026-12-02');
+		// a correction waiting to be sent counts from now too, not from the first submission
+		const correcting = { state: 'outbox', remote: { status: 'needs_revision', submitted: '2026-11-27 14:00:00.000Z' } };
+		expect(expectedProcessingMorning(correcting, [], tuesdayNight)?.processDate).toBe('2026-12-02');
 	});
 });
 

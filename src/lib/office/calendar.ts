@@ -192,3 +192,38 @@ function isoDate(date: Date): string {
 	const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 	return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/** What expectedProcessingMorning reads of an application on the phone. */
+export interface ApplicationTimes {
+	state: string;
+	/** The office's copy: `submitted` is when the server received the application. */
+	remote?: { status: string; submitted: string };
+	/** The estimate made when "send" was pressed. */
+	processDate?: string;
+	intakeAt?: number;
+}
+
+/**
+ * expectedProcessingMorning tells the morning on which the office will process an application, or
+ * null when it is not waiting for one. One the office received (and has not queued) goes to the
+ * first intake after the server's submission time, whatever the phone estimated; one still on the
+ * phone keeps the estimate made at "send" until that morning has passed, then the first intake
+ * after now (it cannot be processed before it arrives).
+ */
+export function expectedProcessingMorning(
+	application: ApplicationTimes,
+	officeDays: readonly OfficeDay[],
+	now: Date,
+	options: CalendarOptions = {}
+): ProcessingMorning | null {
+	const received = application.state === 'sent' ? application.remote : undefined;
+	if (received) {
+		if (received.status !== 'submitted') return null;
+		const submitted = new Date(received.submitted.replace(' ', 'T'));
+		return nextProcessingMorning(Number.isNaN(submitted.getTime()) ? now : submitted, officeDays, options);
+	}
+	if (application.processDate && application.intakeAt !== undefined && application.intakeAt > now.getTime()) {
+		return { processDate: application.processDate, intakeAt: new Date(application.intakeAt) };
+	}
+	return nextProcessingMorning(now, officeDays, options);
+}

@@ -1,6 +1,6 @@
 import { db, type LocalOfficeDay } from '$lib/local/db';
 import { pb } from '$lib/pb/client';
-import { nextProcessingMorning, type ProcessingMorning } from './calendar';
+import { expectedProcessingMorning, nextProcessingMorning, type ApplicationTimes, type ProcessingMorning } from './calendar';
 
 /**
  * The office calendar on the phone: refreshed from the server's public office_days list when
@@ -25,4 +25,9 @@ export async function refreshOfficeDays(): Promise<boolean> {
 /** processingMorningFor tells which working morning an application sent now will be processed. */
 export async function processingMorningFor(sentAt: Date): Promise<ProcessingMorning> {
 	return nextProcessingMorning(sentAt, await db.officeDays.toArray());
+}
+
+/** expectedMorningOf tells on which morning the office will process an application on this phone (calendar.ts). */
+export async function expectedMorningOf(application: ApplicationTimes): Promise<ProcessingMorning | null> {
+	return expectedProcessingMorning(application, await db.officeDays.toArray(), new Date());
 }
