@@ -23,6 +23,10 @@ describe('errorText', () => {
 		expect(lowerFirst('Tanggal lahir')).toBe('tanggal lahir');
 	});
 
+	it('asks for yes or no when the label of a choice is a question', () => {
+		expect(errorText('required_choice', { label: 'Apakah Anda mengajukan untuk orang lain?' })).toBe('Pilih ya atau tidak: Apakah Anda mengajukan untuk orang lain?');
+	});
+
 	it('falls back to a generic message for an unknown code', () => {
 		expect(errorText('no_such_code', { label: 'X' })).toBe('Isian ini tidak valid');
 	});

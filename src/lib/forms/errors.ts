@@ -55,6 +55,9 @@ export function errorText(code: string, params: Params): string {
 		console.error(`forms: no message for error code "${code}"`);
 		return m.err_invalid();
 	}
+	// A choice whose label is a question ("Are you applying for someone else?") is answered, not
+	// "selected": GOV.UK's "Select yes or no" reads right where "Select Are you …?" does not.
+	if (code === 'required_choice' && params.label.trim().endsWith('?')) return m.err_f_required_question({ label: params.label });
 	const inside = LABEL_INSIDE[getLocale()].has(code);
 	return text({ label: inside ? lowerFirst(params.label) : params.label, min: String(params.min ?? ''), max: String(params.max ?? '') });
 }
