@@ -1,6 +1,21 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { normaliseIdentity, normaliseNumber, normalisePhone, passwordChangeSchema, profileSchema, registerSchema, resetPasswordSchema, signInSchema } from './schemas';
+import {
+	forgotPasswordBlank,
+	forgotPasswordSchema,
+	normaliseIdentity,
+	normaliseNumber,
+	normalisePhone,
+	passwordChangeBlank,
+	passwordChangeSchema,
+	profileSchema,
+	registerBlank,
+	registerSchema,
+	resetPasswordBlank,
+	resetPasswordSchema,
+	signInBlank,
+	signInSchema
+} from './schemas';
 
 const good = {
 	name: 'Siti Rahmawati',
@@ -69,5 +84,19 @@ describe('account care', () => {
 		const change = v.safeParse(passwordChangeSchema, { oldPassword: 'lama1234', password: 'baru12345', passwordConfirm: 'lain12345' });
 		expect(change.success ? '' : change.issues[0].message).toBe('err_password_mismatch');
 		expect(v.safeParse(resetPasswordSchema, { password: 'baru12345', passwordConfirm: 'baru12345' }).success).toBe(true);
+	});
+});
+
+describe('the blanks of the account forms', () => {
+	it("are what superforms derived from each schema's JSON schema", async () => {
+		const { valibot } = await import('sveltekit-superforms/adapters');
+		const pairs: [v.GenericSchema, Record<string, unknown>][] = [
+			[registerSchema, registerBlank],
+			[signInSchema, signInBlank],
+			[forgotPasswordSchema, forgotPasswordBlank],
+			[resetPasswordSchema, resetPasswordBlank],
+			[passwordChangeSchema, passwordChangeBlank]
+		];
+		for (const [schema, blank] of pairs) expect(blank).toEqual(valibot(schema).defaults);
 	});
 });

@@ -5,7 +5,8 @@ import { nikError } from '$lib/catalog/nik';
 /**
  * Account forms. Messages are i18n keys, translated where they are shown (with the field's label:
  * the NIK's messages are the catalog's, `err_f_nik_*`). The server checks the
- * same rules again (pocketbase/internal/nik and the users collection's field options).
+ * same rules again (pocketbase/internal/nik and the users collection's field options). Each
+ * schema has its blank (`…Blank`): what its form starts with.
  */
 
 export const PHONE_PATTERN = /^(\+62|62|0)8[0-9]{7,12}$/;
@@ -67,6 +68,7 @@ export const registerSchema = v.pipe(
 );
 
 export type RegisterInput = v.InferOutput<typeof registerSchema>;
+export const registerBlank: v.InferInput<typeof registerSchema> = { name: '', nik: '', phone: '', email: '', password: '', passwordConfirm: '' };
 
 /** signInSchema: the NIK or the e-mail, and the password. */
 export const signInSchema = v.object({
@@ -83,10 +85,12 @@ export const signInSchema = v.object({
 });
 
 export type SignInInput = v.InferOutput<typeof signInSchema>;
+export const signInBlank: v.InferInput<typeof signInSchema> = { identity: '', password: '' };
 
 /** forgotPasswordSchema: the e-mail to send the link to. */
 export const forgotPasswordSchema = v.object({ email: emailField });
 export type ForgotPasswordInput = v.InferOutput<typeof forgotPasswordSchema>;
+export const forgotPasswordBlank: v.InferInput<typeof forgotPasswordSchema> = { email: '' };
 
 /** resetPasswordSchema: the new password, twice. */
 export const resetPasswordSchema = v.pipe(
@@ -97,6 +101,7 @@ export const resetPasswordSchema = v.pipe(
 	)
 );
 export type ResetPasswordInput = v.InferOutput<typeof resetPasswordSchema>;
+export const resetPasswordBlank: v.InferInput<typeof resetPasswordSchema> = { password: '', passwordConfirm: '' };
 
 /** profileSchema: what a resident may change of their account (never the NIK). */
 export const profileSchema = v.object({ name: nameField, phone: phoneField });
@@ -111,3 +116,4 @@ export const passwordChangeSchema = v.pipe(
 	)
 );
 export type PasswordChangeInput = v.InferOutput<typeof passwordChangeSchema>;
+export const passwordChangeBlank: v.InferInput<typeof passwordChangeSchema> = { oldPassword: '', password: '', passwordConfirm: '' };
