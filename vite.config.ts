@@ -62,6 +62,14 @@ export default defineConfig({
 			devOptions: { enabled: true, type: 'module', navigateFallback: '/' }
 		})
 	],
+	build: {
+		rolldownOptions: {
+			// ts-deepmerge (superforms' JSON-schema defaults, unused by the app's forms: lib/forms/superform.ts)
+			// decorates its own export at the top level (`merge.options = …`), which the bundler has to keep
+			// unless told that the module has no other effect
+			treeshake: { moduleSideEffects: [{ test: /[\\/]node_modules[\\/]ts-deepmerge[\\/]/, sideEffects: false }] }
+		}
+	},
 	resolve: {
 		// tus-js-client's two small helpers, done by the browser itself (src/lib/sync/vendor)
 		alias: [
