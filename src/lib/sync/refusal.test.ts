@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { onlineService } from '$lib/catalog';
 import { m } from '$lib/i18n';
+import { flattenCodes } from '$lib/pb/errors';
 import { getLocale, setLocale } from '$lib/paraglide/runtime';
 import { refusalMessages } from './refusal';
 
@@ -57,6 +58,10 @@ describe('refusalMessages', () => {
 		} finally {
 			setLocale(before, { reload: false });
 		}
+		// as the classifier keeps the server's answer (PocketBase's field errors under "data")
+		const codes = flattenCodes(JSON.parse('{"data":{"__proto__":{"code":"unknown_key","message":"The form has no such answer."}}}'));
+		expect(Object.entries(codes)).toEqual([['data.__proto__', 'unknown_key']]);
+		expect(refusalMessages(birth, codes).general[0]).toContain('“__proto__”');
 		// other codes beside the fields, and unknown keys inside a field, keep their messages
 		expect(refusalMessages(birth, { 'data.pertanyaan_lama': 'required' }).general).toEqual(['Ada jawaban yang ditolak kantor. Periksa jawaban Anda.']);
 		const person = birth.steps.flatMap((step) => step.fields).find((field) => field.type === 'person')!;
