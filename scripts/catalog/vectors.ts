@@ -101,9 +101,12 @@ export function vectorAnswers(valid: Answers, change: Answers, remove: readonly 
 	return JSON.parse(JSON.stringify(answers)) as Answers;
 }
 
-/** flatErrors is validateAnswers with the step ids dropped (the server reports dot paths only), then the keys the form does not have. */
+/**
+ * flatErrors is validateAnswers with the step ids dropped (the server reports dot paths only), then
+ * the keys the form does not have. Spread, not Object.assign: a `__proto__` path stays a key.
+ */
 export function flatErrors(service: OnlineService, answers: Answers, settings: SettingValues = settingDefaults()): Record<string, string> {
-	return withEvaluation({ settings }, () => Object.assign({}, ...Object.values(validateAnswers(service, answers)), validateAnswerKeys(service, answers)) as Record<string, string>);
+	return withEvaluation({ settings }, () => [...Object.values(validateAnswers(service, answers)), validateAnswerKeys(service, answers)].reduce<Record<string, string>>((all, errors) => ({ ...all, ...errors }), {}));
 }
 
 /** documentCodes lists the codes of the requirements that documentsAskedFor returns on VECTORS_TODAY. */
@@ -250,6 +253,14 @@ function goodItem(fields: Field[]): Answers {
 	return Object.fromEntries(fields.map((field) => [field.name, field.when ? emptyAnswer(field) : (goodValue(field) ?? emptyAnswer(field))]));
 }
 
+/**
+ * withOwnKey is a copy of an object with one more own key. For `__proto__` an object literal or an
+ * assignment would set the prototype instead; JSON.parse on the server's side makes it a key.
+ */
+function withOwnKey(object: object, key: string, value: unknown): Answers {
+	return Object.defineProperty({ ...object }, key, { value, enumerable: true, writable: true, configurable: true }) as Answers;
+}
+
 /** The mutations common to every string-valued type. */
 const STRING_BASICS: readonly Mutation[] = [
 	['empty', ''],
@@ -353,7 +364,7 @@ function mutations(field: Field, valid: unknown): Mutation[] {
 				birth_date: [['future', '2999-01-01'], ['impossible', '2026-02-30']],
 				sex: [['outside M/F', 'X'], ['lower case', 'm']]
 			};
-			out.push(['a key beside its parts', { ...person, hobi: 'x' }]);
+			out.push(['a key beside its parts', { ...person, hobi: 'x' }], ['a __proto__ key beside its parts', withOwnKey(person, '__proto__', 'x')]);
 			for (const part of parts) {
 				out.push([`${part} missing`, Object.fromEntries(Object.entries(person).filter(([key]) => key !== part))]);
 				out.push([`${part} empty`, { ...person, [part]: '' }]);
@@ -379,7 +390,8 @@ function mutations(field: Field, valid: unknown): Mutation[] {
 				['RT empty', { ...address, rt: '' }],
 				['street too long', { ...address, street: 'x'.repeat(201) }],
 				['a number as RT', { ...address, rt: 7 }],
-				['a key beside its parts', { ...address, kode_pos: '76115' }]
+				['a key beside its parts', { ...address, kode_pos: '76115' }],
+				['a __proto__ key beside its parts', withOwnKey(address, '__proto__', { kecamatan: '64.72.01' })]
 			];
 		}
 		case 'group': {
@@ -394,7 +406,8 @@ function mutations(field: Field, valid: unknown): Mutation[] {
 				['null', null],
 				['an item that is not an object', [...items.slice(1), 'Budi']],
 				['a blank item', [...items.slice(1), emptyAnswers(field.fields)]],
-				['an item with a key beside its fields', [{ ...item, catatan: 'x' }, ...items.slice(1)]]
+				['an item with a key beside its fields', [{ ...item, catatan: 'x' }, ...items.slice(1)]],
+				['an item with a __proto__ key', [withOwnKey(item, '__proto__', 'x'), ...items.slice(1)]]
 			];
 			for (const sub of field.fields) {
 				for (const [label, value] of mutations(sub, item[sub.name])) {
@@ -446,6 +459,7 @@ function serviceCases(service: OnlineService): ServiceVectors {
 	add('no answers at all', baseNames[0], {}, fields.map((field) => field.name));
 	add('an answer the form does not have', baseNames[0], { pertanyaan_lama: 'ya' });
 	add('an answer the form does not have, named like a property of every object', baseNames[0], { constructor: 'x', toString: 1 });
+	add('an answer the form does not have, named __proto__', baseNames[0], withOwnKey({}, '__proto__', { admin: true }));
 	add('an answer the form does not have, and a missing one', baseNames[0], { pertanyaan_lama: { nik: GOOD_NIK } }, [fields[0].name]);
 
 	for (const field of fields) {

@@ -11,6 +11,14 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+/**
+ * How the client build and the worker are minified: terser, two passes, as ES modules. Measured on
+ * this app: about 3 KB (brotli) less than the default minifier, most of it in the messages, whose
+ * one-line functions terser inlines.
+ * @type {{ minify: 'terser', terserOptions: import('terser').MinifyOptions }}
+ */
+export const MINIFY = { minify: 'terser', terserOptions: { ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } } };
+
 /** The worker's part of the app, an entry of the app's build (its exports keep their names). */
 export const WORKER_API = 'src/lib/pwa/worker-api.ts';
 /** The service worker's own module (what the browser registers, with the precache manifest). */
@@ -239,7 +247,7 @@ export function serviceWorkerBuild(root) {
 						outDir: join(root, CLIENT_OUTPUT),
 						emptyOutDir: false,
 						modulePreload: false,
-						minify: true,
+						...MINIFY,
 						rolldownOptions: {
 							input: { 'service-worker': join(root, SERVICE_WORKER) },
 							output: { format: 'es', entryFileNames: 'service-worker.js', codeSplitting: false }

@@ -11,6 +11,16 @@ test('after one online visit the app opens signed in with the network off', asyn
 	expect(response?.fromServiceWorker()).toBe(true);
 	await expect(page.getByTestId('network-status')).toHaveText('Luring: tersimpan di ponsel ini');
 	await expect(page.getByTestId('signed-in-as')).toHaveText(`Masuk sebagai ${resident.name}`);
+	// The app's code came from the precache by the browser's static route, without a round trip
+	// through the worker's script (Chromium 123+; src/service-worker/service-worker.ts).
+	const code = await page.evaluate(() =>
+		performance
+			.getEntriesByType('resource')
+			.filter((entry) => new URL(entry.name).pathname.startsWith('/_app/immutable/'))
+			.map((entry) => (entry as PerformanceResourceTiming & { workerFinalSourceType?: string }).workerFinalSourceType ?? 'none')
+	);
+	expect(code.length).toBeGreaterThan(3);
+	expect(new Set(code)).toEqual(new Set(['cache']));
 
 	// A client route that was never visited also opens offline, from the precached shell.
 	const account = await page.goto('/akun');

@@ -56,10 +56,10 @@ func registerDocumentsLink(app core.App) {
 
 // onSupersede checks and stamps a resident's marking of a document as
 // superseded (marking it again changes nothing) and checks a move of a
-// document to another page (checkPageMove).
+// document to another page (checkPageMove). Staff go through onStaffUpdate.
 func onSupersede(e *core.RecordRequestEvent) error {
 	if e.HasSuperuserAuth() {
-		return e.Next()
+		return onStaffUpdate(e)
 	}
 	return trail.InTransaction(e, func(tx core.App) error {
 		application, err := tx.FindRecordById(collections.Applications, e.Record.GetString("application"))
@@ -81,6 +81,24 @@ func onSupersede(e *core.RecordRequestEvent) error {
 		}
 		return e.Next()
 	})
+}
+
+// onStaffUpdate checks a staff change of a document in the dashboard. Staff
+// may change a document whatever the application's status, but its page
+// keeps the bounds of a resident's move (checkPageMove): 1 to the maxFiles
+// of the kind it has after the change, on a file that is not superseded. As
+// for a resident, two files may share a page for a moment (a swap of two
+// pages takes two saves). A missing application is left to the relation
+// field's own validation.
+func onStaffUpdate(e *core.RecordRequestEvent) error {
+	application, err := e.App.FindRecordById(collections.Applications, e.Record.GetString("application"))
+	if err != nil {
+		return e.Next()
+	}
+	if err := checkPageMove(application, e.Record); err != nil {
+		return apis.NewBadRequestError("The page cannot be moved there.", err)
+	}
+	return e.Next()
 }
 
 // SyncDocumentList sets applications.documents of the application with

@@ -52,17 +52,24 @@ func lastPage(tx core.App, application, kind string) (int, error) {
 	return last.Page, err
 }
 
-// checkPageMove checks a resident's move of a document to another page: a
-// file that is part of the application (not superseded), to a page between
-// 1 and the number of files its requirement may have (the catalog's
-// maxFiles). Pages of one document may coincide while the resident swaps
-// two of them; the (re)submission refuses that (duplicatePages).
+// checkPageMove checks a move of a document to another page (by a
+// resident, or by staff, who may also give it another kind or
+// application): a file that is part of the application (not superseded),
+// to a page between 1 and the number of files its requirement may have (the
+// catalog's maxFiles). Pages of one document may coincide while the
+// resident swaps two of them; the (re)submission refuses that
+// (duplicatePages).
 func checkPageMove(application, document *core.Record) error {
-	page := document.GetInt(pageField)
-	if page == document.Original().GetInt(pageField) {
+	page, original := document.GetInt(pageField), document.Original()
+	moved := page != original.GetInt(pageField)
+	if !moved && document.GetString("kind") == original.GetString("kind") &&
+		document.GetString("application") == original.GetString("application") {
 		return nil
 	}
-	if document.GetBool("superseded") || document.Original().GetBool("superseded") {
+	if document.GetBool("superseded") || original.GetBool("superseded") {
+		if !moved {
+			return nil // a replaced file given another kind keeps no page to check
+		}
 		return validation.Errors{pageField: validation.NewError(CodeDocumentPage,
 			"A file that was replaced or removed has no page.")}
 	}

@@ -45,6 +45,17 @@ func TestUnknownKeysRefused(t *testing.T) {
 			NotExpectedContent: []string{`"status":"submitted"`},
 		},
 		{
+			Name:               "so is a __proto__ key (JSON.parse makes it a key in the app too)",
+			Method:             http.MethodPatch,
+			URL:                url,
+			Body:               finalise(t, withChange(lostFamilyCard(t), "__proto__", map[string]any{"admin": true})),
+			Headers:            as(t, a),
+			BeforeTestFunc:     ready,
+			ExpectedStatus:     http.StatusBadRequest,
+			ExpectedContent:    []string{`"data":{"__proto__":{"code":"unknown_key"`},
+			NotExpectedContent: []string{`"status":"submitted"`},
+		},
+		{
 			Name:            "a key beside a person's parts is refused at its path, with the other errors",
 			Method:          http.MethodPatch,
 			URL:             url,

@@ -24,6 +24,47 @@ describe('unknown_key', () => {
 		expect(validateAnswerKeys(kk, { [members.name]: 'Budi' })).toEqual({});
 	});
 
+	describe('a __proto__ key (refused by the server like any other)', () => {
+		const birth = onlineService('akta-kelahiran')!;
+		const kk = onlineService('kk-baru')!;
+		const members = kk.steps.flatMap((step) => step.fields).find((field) => field.type === 'group')!;
+		const [personName, person] = Object.entries(validBirth).find(([, value]) => value && typeof value === 'object' && !Array.isArray(value))!;
+		const address = birth.steps.flatMap((step) => step.fields).find((field) => field.type === 'address')!;
+		/** The answers as the server reads them: JSON.parse makes "__proto__" an own key. */
+		const parsed = (json: string) => JSON.parse(json) as Record<string, unknown>;
+		const withProto = <T extends object>(object: T, value: unknown): T =>
+			Object.defineProperty({ ...object }, '__proto__', { value, enumerable: true, writable: true, configurable: true });
+
+		it('is refused beside the fields, from parsed JSON and from Object.defineProperty', () => {
+			const fromJson = parsed(`{"__proto__": {"admin": true}, ${JSON.stringify(validBirth).slice(1)}`);
+			expect(Object.keys(fromJson)).toContain('__proto__');
+			expect(Object.entries(validateAnswerKeys(birth, fromJson))).toEqual([['__proto__', 'unknown_key']]);
+			expect(Object.entries(validateAnswerKeys(birth, withProto(validBirth, 'x')))).toEqual([['__proto__', 'unknown_key']]);
+			// an object literal only sets the prototype: no key, nothing to refuse
+			expect(validateAnswerKeys(birth, { ...validBirth, __proto__: { admin: true } })).toEqual({});
+		});
+
+		it('is refused beside a person\'s parts and an address\'s parts', () => {
+			expect(Object.entries(validateAnswerKeys(birth, { ...validBirth, [personName]: withProto(person as object, 'x') }))).toEqual([[`${personName}.__proto__`, 'unknown_key']]);
+			const addressJson = parsed(`{"${address.name}": {"__proto__": {"kecamatan": "64.72.01"}}}`);
+			expect(Object.entries(validateAnswerKeys(birth, { ...validBirth, ...addressJson }))).toEqual([[`${address.name}.__proto__`, 'unknown_key']]);
+		});
+
+		it('is refused in a list entry', () => {
+			const answers = parsed(`{"${members.name}": [{"__proto__": "x"}]}`);
+			expect(Object.entries(validateAnswerKeys(kk, answers))).toEqual([[`${members.name}.0.__proto__`, 'unknown_key']]);
+		});
+
+		it('is left out by formAnswers, without touching the prototype of the copy', () => {
+			const stale = withProto(validBirth, { admin: true });
+			const sent = formAnswers(birth, stale);
+			expect(Object.keys(sent)).not.toContain('__proto__');
+			expect(Object.getPrototypeOf(sent)).toBe(Object.prototype);
+			expect(sent).toEqual(validBirth);
+			expect(JSON.stringify(sent)).not.toContain('__proto__');
+		});
+	});
+
 	it('never comes out of what the app builds: blank answers, hidden conditional fields included, and new list entries', () => {
 		for (const service of online) {
 			const blank = blankAnswers(service);

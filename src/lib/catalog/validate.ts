@@ -7,6 +7,15 @@ import type { Answers, Condition, DocumentRequirement, OnlineService, Step } fro
 /** Field path ("mother.nik", "witnesses.0.name") → error code. */
 export type FieldErrors = Record<string, string>;
 
+/**
+ * addError keeps the first code of a path as an own property of the errors. A plain assignment
+ * would lose a `__proto__` path (it sets the object's prototype instead) and `??=` would see an
+ * inherited `constructor` as already set.
+ */
+function addError(errors: FieldErrors, path: string, code: string): void {
+	if (!Object.hasOwn(errors, path)) Object.defineProperty(errors, path, { value: code, enumerable: true, writable: true, configurable: true });
+}
+
 const schemaCache = new WeakMap<Step, ReturnType<typeof objectSchema>>();
 
 /** stepSchema is the valibot schema of one step, as superforms uses it. */
@@ -25,8 +34,7 @@ export function validateStep(step: Step, answers: Answers): FieldErrors {
 	if (result.success) return {};
 	const errors: FieldErrors = {};
 	for (const issue of result.issues) {
-		const path = v.getDotPath(issue) ?? '';
-		errors[path] ??= issue.message;
+		addError(errors, v.getDotPath(issue) ?? '', issue.message);
 	}
 	return errors;
 }
@@ -73,9 +81,7 @@ export function validateAnswerKeys(service: OnlineService, answers: unknown): Fi
 	const result = v.safeParse(answerKeysSchema(service), answers);
 	const errors: FieldErrors = {};
 	for (const issue of result.issues ?? []) {
-		const path = v.getDotPath(issue) ?? '';
-		// own keys only: a key such as "constructor" is inherited by every object
-		if (!Object.hasOwn(errors, path)) errors[path] = issue.message;
+		addError(errors, v.getDotPath(issue) ?? '', issue.message);
 	}
 	return errors;
 }

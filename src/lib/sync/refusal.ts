@@ -54,7 +54,8 @@ function quotaMessage(code: string): string | undefined {
 /**
  * refusalMessages explains a server refusal (path → code, as the sync engine kept it) at the
  * fields and documents it is about: "data.mother.nik" → the NIK part of the mother's field, with
- * the same message the form shows; "documents.kk" or "documents.kk.file" → the family card.
+ * the same message the form shows; "documents.kk" or "documents.kk.file" → the family card. An
+ * `unknown_key` beside the fields ("data.pertanyaan_lama") names the key and asks for a reload.
  */
 export function refusalMessages(service: OnlineService, codes: Record<string, string>): RefusalMessages {
 	const out: RefusalMessages = { fields: [], documents: [], general: [] };
@@ -68,7 +69,9 @@ export function refusalMessages(service: OnlineService, codes: Record<string, st
 				out.fields.push({ path, step: step.id, code, message: errorText(code, labelOfPath(step, path)) });
 				continue;
 			}
-			general.add(m.refusal_answers());
+			// a key beside the fields that the office's form does not have: this phone's form is older
+			// (the server never looks inside such a key, so the whole rest is its name)
+			general.add(code === 'unknown_key' ? m.refusal_unknown_key({ key: rest.join('.') }) : m.refusal_answers());
 		} else if (head === 'documents' && rest.length > 0) {
 			out.documents.push({ kind: rest[0], code, message: documentMessage(service, rest[0], code) });
 		} else if (quotaMessage(code)) {
