@@ -9,7 +9,9 @@ const config = {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
 		// workbox-window registers the service worker (src/lib/pwa), not SvelteKit.
 		serviceWorker: { register: false },
-		version: { pollInterval: 0 }
+		version: { pollInterval: 0 },
+		// one entry (SvelteKit's start and the app's manifest); the pages are cut by scripts/lib/chunks.js
+		output: { bundleStrategy: 'single' }
 	}
 };
 

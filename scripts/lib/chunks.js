@@ -2,12 +2,15 @@
 // a few hundred bytes of headers, and the service worker precaches every file on the first visit.
 //
 // - `shell`: everything the first screen needs (SvelteKit's start, the root layout, its error page and
-//   the home page, with all they import statically), in one file.
+//   the home page, with all they import statically), in one file: SvelteKit's one entry (`bundle`,
+//   `kit.output.bundleStrategy: 'single'` in svelte.config.js).
 // - `engine`: everything the service worker needs of the app (src/lib/pwa/worker-api.ts: the sync
 //   engine, Dexie, the API client, tus), in one file that the app and the worker share.
 // - `app`: all the rest (the other pages, the catalog, forms, messages), in one file, loaded after
 //   the first paint and precached.
-// The page files of SvelteKit (nodes/N) stay entries of their own, as small facades into these.
+// SvelteKit's page modules (nodes/N) go with the rest: those of the first screen into `shell`, the
+// others into `app`. There are no small page files: on a slow line each one cost a few hundred bytes
+// of headers, and the offline start a second round of module loads.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -55,28 +58,38 @@ function staticClosure(ctx, roots) {
 	const messages = new Map();
 	const stack = roots.filter((id) => ctx.getModuleInfo(id) !== null);
 	while (stack.length > 0) {
-		const id = /** @type {string} */ (stack.pop());
-		if (seen.has(id)) continue;
-		seen.add(id);
-		const info = ctx.getModuleInfo(id);
-		for (const imported of info?.importedIds ?? []) {
-			if (!MESSAGE_INDEX.test(imported)) stack.push(imported);
-			else if (messages.size === 0) {
-				const index = ctx.getModuleInfo(imported.replace(/messages\.js$/, 'messages/_index.js'));
-				for (const message of index?.importedIds ?? []) messages.set(message.replace(/^.*[\\/]|\.js$/g, ''), message);
+		while (stack.length > 0) {
+			const id = /** @type {string} */ (stack.pop());
+			if (seen.has(id)) continue;
+			seen.add(id);
+			const info = ctx.getModuleInfo(id);
+			for (const imported of info?.importedIds ?? []) {
+				if (!MESSAGE_INDEX.test(imported)) stack.push(imported);
+				else if (messages.size === 0) {
+					const index = ctx.getModuleInfo(imported.replace(/messages\.js$/, 'messages/_index.js'));
+					for (const message of index?.importedIds ?? []) messages.set(message.replace(/^.*[\\/]|\.js$/g, ''), message);
+				}
 			}
 		}
-		// the index may be met after a module that names messages: look again at the end
-		if (stack.length === 0) {
-			for (const module of seen) {
-				for (const [, key] of (ctx.getModuleInfo(module)?.code ?? '').matchAll(/\bm(?:essages)?\.([A-Za-z][A-Za-z0-9_]*)\b/g)) {
-					const message = messages.get(key);
-					if (message && !seen.has(message)) stack.push(message);
-				}
+		// the index may be met after a module that names messages: look at every module once all are
+		// in, and follow the messages they name (and what those import) until nothing new comes
+		for (const module of seen) {
+			for (const [, key] of (ctx.getModuleInfo(module)?.code ?? '').matchAll(/\bm(?:essages)?\.([A-Za-z][A-Za-z0-9_]*)\b/g)) {
+				const message = messages.get(key);
+				if (message && !seen.has(message)) stack.push(message);
 			}
 		}
 	}
 	return seen;
+}
+
+/**
+ * isShellNode tells whether id is one of SvelteKit's page modules (nodes/N) of the first screen.
+ * @param {ChunkingContext} ctx
+ * @param {string} id
+ */
+function isShellNode(ctx, id) {
+	return KIT_NODE.test(id) && (ctx.getModuleInfo(id)?.importedIds ?? []).some((imported) => SHELL_ROUTES.some((file) => imported.endsWith(`/src/routes/${file}`)));
 }
 
 /**
@@ -88,7 +101,7 @@ function chunkGroups(root) {
 	const clientApp = join(root, '.svelte-kit/generated/client-optimized/app.js');
 	const shellRoots = [
 		clientApp,
-		join(root, 'node_modules/@sveltejs/kit/src/runtime/client/entry.js'),
+		join(root, 'node_modules/@sveltejs/kit/src/runtime/client/bundle.js'),
 		...SHELL_ROUTES.map((file) => join(root, 'src/routes', file))
 	];
 	/** @type {WeakMap<object, Closures | null>} */
@@ -120,10 +133,8 @@ function chunkGroups(root) {
 			priority: 25,
 			includeDependenciesRecursively: false
 		},
-		{ name: (id, ctx) => (closures(ctx)?.shell.has(id) ? 'shell' : null), debugName: 'shell', priority: 20 },
-		// SvelteKit's page modules (nodes/N) stay in their own entry files, or the first screen's would
-		// import `app` for them
-		{ name: (id, ctx) => (closures(ctx) && !id.endsWith(WORKER_API) && !KIT_NODE.test(id) ? 'app' : null), debugName: 'app', priority: 10 }
+		{ name: (id, ctx) => (closures(ctx)?.shell.has(id) || (closures(ctx) && isShellNode(ctx, id)) ? 'shell' : null), debugName: 'shell', priority: 20 },
+		{ name: (id, ctx) => (closures(ctx) && !id.endsWith(WORKER_API) ? 'app' : null), debugName: 'app', priority: 10 }
 	];
 }
 
@@ -141,8 +152,8 @@ export function appChunks(root) {
 		apply: 'build',
 		options(options) {
 			const input = options.input;
-			// only SvelteKit's client build has an "entry/start"
-			client = Boolean(input && typeof input === 'object' && !Array.isArray(input) && 'entry/start' in input);
+			// only SvelteKit's client build has a "bundle" (its one entry, bundleStrategy 'single')
+			client = Boolean(input && typeof input === 'object' && !Array.isArray(input) && 'bundle' in input);
 			if (!client) return null;
 			return {
 				...options,
@@ -162,16 +173,17 @@ export function appChunks(root) {
 			// elsewhere would make it load them all. Fail the build rather than ship that.
 			const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
 			const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-			const shellModules = SHELL_ROUTES.map((file) => join(root, 'src/routes', file));
-			const firstScreen = chunks.filter(
-				(chunk) =>
-					chunk.name === 'shell' ||
-					chunk.name === 'entry/start' ||
-					chunk.name === 'entry/app' ||
-					(chunk.facadeModuleId !== null &&
-						KIT_NODE.test(chunk.facadeModuleId) &&
-						(this.getModuleInfo(chunk.facadeModuleId)?.importedIds ?? []).some((id) => shellModules.includes(id)))
-			);
+			const firstScreen = chunks.filter((chunk) => chunk.name === 'shell' || chunk.name === 'bundle');
+			// ... and must hold the first screen's pages (SvelteKit imports a page when it shows it: one
+			// grouped elsewhere would be fetched, with its whole file, before the first screen)
+			const shown = new Set(firstScreen.flatMap((chunk) => chunk.moduleIds));
+			const pages = [...SHELL_ROUTES.map((file) => join(root, 'src/routes', file)), ...chunks.flatMap((chunk) => chunk.moduleIds).filter((id) => isShellNode(this, id))];
+			const missing = pages.filter((id) => this.getModuleInfo(id) !== null && !shown.has(id));
+			if (missing.length > 0) {
+				const message = `the first screen's files do not hold ${missing.join(', ')} (scripts/lib/chunks.js)`;
+				console.error(message);
+				this.error(message);
+			}
 			for (const chunk of firstScreen) {
 				const later = chunk.imports.map((file) => byFile.get(file)).filter((other) => other && ['app', 'engine', 'messages'].includes(other.name));
 				if (later.length > 0) {
