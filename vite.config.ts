@@ -58,7 +58,9 @@ export default defineConfig({
 				// the worker's own entry is loaded by the browser with the worker, never by a page
 				globIgnores: ['server/**', 'client/service-worker.js', 'client/_app/immutable/entry/worker.*']
 			},
-			kit: { adapterFallback: 'index.html', spa: true },
+			// the SPA's index.html is precached as "/", the address the server answers with it ("/index.html"
+			// is a redirect to "/": one more round trip on the first visit, and a response's headers)
+			kit: { adapterFallback: 'index.html', spa: { fallbackMapping: '/' } },
 			devOptions: { enabled: true, type: 'module', navigateFallback: '/' }
 		})
 	],

@@ -14,10 +14,11 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: str
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// Client-side routes are all answered by the precached index.html; the API and the staff
+// Client-side routes are all answered by the precached index.html (precached as "/", see
+// vite.config.ts); the API and the staff
 // dashboard are never taken over by the worker.
 if (!import.meta.env.DEV) {
-	registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/_\//] }));
+	registerRoute(new NavigationRoute(createHandlerBoundToURL('/'), { denylist: [/^\/api\//, /^\/_\//] }));
 }
 
 // The app's code and styles (hashed, precached above) are taken from the cache by the browser
