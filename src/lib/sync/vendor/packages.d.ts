@@ -6,3 +6,12 @@ declare module 'url-parse' {
 		toString(): string;
 	}
 }
+
+// tus-js-client's upload without its browser entry's defaults (lib/sync/upload.ts gives every one of
+// them); the package types only its entry.
+declare module 'tus-js-client/lib/upload.js' {
+	import type { Upload, UploadOptions } from 'tus-js-client';
+	export default class BaseUpload extends Upload {
+		static defaultOptions: UploadOptions;
+	}
+}
