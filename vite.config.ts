@@ -4,6 +4,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { appChunks, MINIFY, serviceWorkerBuild } from './scripts/lib/chunks.js';
+import { englishFile } from './scripts/lib/english.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -19,6 +20,8 @@ export default defineConfig({
 			emitGitIgnore: false
 		}),
 		sveltekit(),
+		// the English texts in a file of their own, loaded on a phone set to English (scripts/lib/english.js)
+		englishFile(root),
 		// the client build in three files, and a service worker that shares them (scripts/lib/chunks.js)
 		appChunks(root),
 		serviceWorkerBuild(root),

@@ -13,6 +13,7 @@
 // of headers, and the offline start a second round of module loads.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ENGLISH_CHUNK, ENGLISH_MODULE } from './english.js';
 
 /**
  * How the client build and the worker are minified: terser, two passes, as ES modules. Measured on
@@ -40,6 +41,7 @@ const MESSAGE_INDEX = /[\\/]paraglide[\\/]messages(\.js|[\\/]_index\.js)$/;
 /** The first screen: the root layout, its error page and the home page (with SvelteKit's start). */
 const SHELL_ROUTES = ['+layout.svelte', '+layout.ts', '+error.svelte', '+page.svelte'];
 const KIT_NODE = /[\\/]generated[\\/]client-optimized[\\/]nodes[\\/]/;
+const ENGLISH_ID = `\0${ENGLISH_MODULE}`;
 const MESSAGE_MODULE = /[\\/]paraglide[\\/]messages(\.js$|[\\/])/;
 
 /**
@@ -122,6 +124,8 @@ function chunkGroups(root) {
 		return passes.get(ctx) ?? null;
 	};
 	return [
+		// the English texts (scripts/lib/english.js): a file of their own, loaded on a phone set to English
+		{ name: (id) => (id === ENGLISH_ID ? ENGLISH_CHUNK : null), debugName: ENGLISH_CHUNK, priority: 40 },
 		// the worker's modules first: the first screen must not pull them in (it imports none of them)
 		{ name: (id, ctx) => (closures(ctx)?.engine.has(id) ? 'engine' : null), debugName: 'engine', priority: 30 },
 		// Paraglide's index of every message and the messages the first screen does not show (see
@@ -165,7 +169,16 @@ export function appChunks(root) {
 		},
 		outputOptions(output) {
 			if (!client) return null;
-			return { ...output, codeSplitting: { groups: chunkGroups(root) } };
+			const chunkFileNames = output.chunkFileNames;
+			return {
+				...output,
+				codeSplitting: { groups: chunkGroups(root) },
+				// the English file is named, so that the service worker finds it in its manifest
+				chunkFileNames: (chunk) => {
+					const name = typeof chunkFileNames === 'function' ? chunkFileNames(chunk) : (chunkFileNames ?? '[name]-[hash].js');
+					return chunk.name === ENGLISH_CHUNK ? name.replace(/\[hash\]/, `${ENGLISH_CHUNK}.[hash]`) : name;
+				}
+			};
 		},
 		generateBundle(_, bundle) {
 			if (!client) return;

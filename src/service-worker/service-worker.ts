@@ -3,6 +3,8 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
 // The app's own chunks (a module worker; the build resolves this to the app's entry chunk).
+// The cache of the English texts, shared with the page (a constant: the worker bundles it).
+import { ENGLISH_CACHE } from '$lib/i18n/english-cache';
 import { BACKGROUND_SYNC_TAG, notificationOptions, parsePayload, renewSubscription, runBackgroundSync, signedInOnThisPhone } from '$lib/pwa/worker-api';
 
 /** One rule of InstallEvent.addRoutes (not yet in TypeScript's lib). */
@@ -10,9 +12,37 @@ type StaticRouterRule = { condition: { urlPattern: string }; source: 'cache' | '
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
-// The app shell: every built asset, precached at install, so the app opens without a connection.
-precacheAndRoute(self.__WB_MANIFEST);
+// The app's English texts (scripts/lib/english.js): only a phone set to English has them, in a
+// cache of their own that the page fills when it loads them (lib/i18n/english.ts).
+const ENGLISH_FILE = /\/english\.[\w-]+\.js$/;
+const manifest = self.__WB_MANIFEST;
+const english = manifest.find((entry) => ENGLISH_FILE.test(entry.url));
+
+// The app shell: every other built asset, precached at install, so the app opens without a connection.
+precacheAndRoute(manifest.filter((entry) => entry !== english));
 cleanupOutdatedCaches();
+
+// A new version on a phone that has English: its English comes with it (fetched while installing,
+// as the precache is), and the old version's goes once the new one is in charge.
+self.addEventListener('install', (event) => {
+	if (english) event.waitUntil(keepEnglish(english.url));
+});
+self.addEventListener('activate', (event) => {
+	if (english) event.waitUntil(dropOldEnglish(english.url));
+});
+
+async function keepEnglish(url: string): Promise<void> {
+	if (!(await caches.has(ENGLISH_CACHE))) return;
+	const cache = await caches.open(ENGLISH_CACHE);
+	if (!(await cache.match(url))) await cache.add(url);
+}
+
+async function dropOldEnglish(url: string): Promise<void> {
+	if (!(await caches.has(ENGLISH_CACHE))) return;
+	const cache = await caches.open(ENGLISH_CACHE);
+	const current = new URL(url, self.location.origin).href;
+	for (const request of await cache.keys()) if (request.url !== current) await cache.delete(request);
+}
 
 // Client-side routes are all answered by the precached index.html (precached as "/", see
 // vite.config.ts); the API and the staff

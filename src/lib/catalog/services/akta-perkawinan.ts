@@ -1,15 +1,19 @@
 import type { Condition, DocumentRequirement, Field, Localized, OnlineService } from '../types';
 import { APPLICANT_RELATION, KK_DOCUMENT, KTP_DOCUMENT, LETTER_OF_AUTHORITY, witnessesField } from './shared';
 
-/** A parent of the husband or the wife: the name, and the NIK when known. */
-function parentFields(prefix: string, who: Localized): Field[] {
+/**
+ * A parent of the husband or the wife: the name, and the NIK when known. The labels are written out
+ * (not made of the parent's name): the app's build moves each English text out of the catalog's code
+ * (scripts/lib/english.js).
+ */
+function parentFields(prefix: string, name: Localized, nik: Localized): Field[] {
 	return [
-		{ name: `${prefix}_name`, type: 'text', maxLength: 100, label: { id: `Nama ${who.id}`, en: `${who.en}'s name` } },
+		{ name: `${prefix}_name`, type: 'text', maxLength: 100, label: name },
 		{
 			name: `${prefix}_nik`,
 			type: 'nik',
 			required: false,
-			label: { id: `NIK ${who.id}`, en: `${who.en}'s NIK` },
+			label: nik,
 			hint: { id: 'Boleh dikosongkan jika tidak diketahui.', en: 'Leave empty if unknown.' }
 		}
 	];
@@ -92,10 +96,10 @@ export const aktaPerkawinan: OnlineService = {
 			id: 'orang-tua',
 			title: { id: 'Orang tua suami dan istri', en: "The husband's and the wife's parents" },
 			fields: [
-				...parentFields('husband_father', { id: 'ayah suami', en: "The husband's father" }),
-				...parentFields('husband_mother', { id: 'ibu suami', en: "The husband's mother" }),
-				...parentFields('wife_father', { id: 'ayah istri', en: "The wife's father" }),
-				...parentFields('wife_mother', { id: 'ibu istri', en: "The wife's mother" })
+				...parentFields('husband_father', { id: 'Nama ayah suami', en: "The husband's father's name" }, { id: 'NIK ayah suami', en: "The husband's father's NIK" }),
+				...parentFields('husband_mother', { id: 'Nama ibu suami', en: "The husband's mother's name" }, { id: 'NIK ibu suami', en: "The husband's mother's NIK" }),
+				...parentFields('wife_father', { id: 'Nama ayah istri', en: "The wife's father's name" }, { id: 'NIK ayah istri', en: "The wife's father's NIK" }),
+				...parentFields('wife_mother', { id: 'Nama ibu istri', en: "The wife's mother's name" }, { id: 'NIK ibu istri', en: "The wife's mother's NIK" })
 			]
 		},
 		{
