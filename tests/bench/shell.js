@@ -130,7 +130,13 @@ export async function firstVisitTransfer(browser, origin, { h2 = false } = {}) {
 	});
 	await visitPage.waitForLoadState('networkidle');
 	const precache = await Promise.all(worker);
-	if (precache.length === 0) throw new Error(`the service worker precached nothing ${over}`);
+	// the worker installed: its caches hold the app (what an offline start needs)
+	const cachedEntries = await visitPage.evaluate(async () => {
+		let entries = 0;
+		for (const name of await caches.keys()) entries += (await (await caches.open(name)).keys()).length;
+		return entries;
+	});
+	if (precache.length === 0 || cachedEntries === 0) throw new Error(`the service worker precached nothing ${over}`);
 	sameProtocol([...pageBytes.files, ...precache], protocol);
 	const precached = precache.reduce((sum, file) => sum + file.bytes, 0);
 	const firstVisit = pageBytes.total + precached;
@@ -147,7 +153,7 @@ export async function firstVisitTransfer(browser, origin, { h2 = false } = {}) {
 		console.log(`${counted.total} bytes on the wire, ${body} of them bodies: ${counted.total - body} protocol bytes for ${counted.files.filter((file) => file.bytes > 0).length} responses`);
 		for (const file of precache.sort((a, b) => b.bytes - a.bytes)) console.log(`${String(file.bytes).padStart(8)} worker  ${file.protocol} ${file.url}`);
 		console.log(
-			`first visit ${over}: CDP ${pageBytes.total} (page) + ${precached} (worker, ${precache.length} responses) = ${firstVisit}; TCP ${received} down, ${proxy.state.up} up, ${proxy.state.connections} connections`
+			`first visit ${over}: CDP ${pageBytes.total} (page) + ${precached} (worker, ${precache.length} responses) = ${firstVisit}; TCP ${received} down, ${proxy.state.up} up, ${proxy.state.connections} connections; ${cachedEntries} entries in the worker's caches`
 		);
 	}
 	const budget = (/** @type {number} */ bytes, /** @type {number} */ limit) =>
