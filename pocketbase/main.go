@@ -10,7 +10,9 @@ import (
 	"strings"
 
 	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
+	"github.com/pocketbase/pocketbase/tools/hook"
 	"github.com/pocketbase/pocketbase/tools/osutils"
 
 	"dukcapil-daring/server/internal/accounts"
@@ -99,6 +101,11 @@ func main() {
 		"take the left-most address of the trusted proxy headers ("+deploy.EnvTrustedProxyLeftmost+"=1)",
 	)
 
+	app.RootCmd.PersistentFlags().StringVar(&deployConfig.TLSCertFile, "tlsCert", deployConfig.TLSCertFile,
+		"PEM file of the certificate (chain, leaf first) that `serve --https=ADDR` presents instead of\nasking Let's Encrypt (autocert); default from "+deploy.EnvTLSCertFile)
+	app.RootCmd.PersistentFlags().StringVar(&deployConfig.TLSKeyFile, "tlsKey", deployConfig.TLSKeyFile,
+		"PEM file of that certificate's private key; default from "+deploy.EnvTLSKeyFile)
+
 	// the flag values are needed below, before the command runs
 	_ = app.RootCmd.ParseFlags(os.Args[1:])
 
@@ -122,6 +129,8 @@ func main() {
 		Deploy: deploy.Config{
 			TrustedProxyHeaders: deploy.ParseHeaders(trustedProxyHeaders),
 			UseLeftmostIP:       deployConfig.UseLeftmostIP,
+			TLSCertFile:         deployConfig.TLSCertFile,
+			TLSKeyFile:          deployConfig.TLSKeyFile,
 		},
 		Visits:   visits.DefaultConfig(),
 		Accounts: accounts.Config{RequireVerifiedEmail: requireVerifiedEmail},
@@ -131,8 +140,24 @@ func main() {
 		log.Fatal(err)
 	}
 
+	// PocketBase prints a failed start of `serve` (e.g. an unreadable
+	// certificate, a port in use) and still exits with 0; a service manager
+	// should see the failure.
+	var serveErr error
+	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Id:       "dukcapilServeExitCode",
+		Priority: -9999, // first, so it sees every other hook's error
+		Func: func(e *core.ServeEvent) error {
+			serveErr = e.Next()
+			return serveErr
+		},
+	})
+
 	if err := app.Start(); err != nil {
 		log.Fatal(err)
+	}
+	if serveErr != nil {
+		os.Exit(1)
 	}
 }
 

@@ -1,12 +1,13 @@
 // npm run bench — prints the figures the issues ask for, each next to its goal, as a table.
 // Figures with a floor (a blank page from the same service worker) are ratios measured in the same run.
 import { chromium } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { buildApp, ensureServerBuilt } from '../../scripts/lib/server.js';
 import { freePort, startTestServer } from '../../scripts/lib/test-server.js';
+import { makeDevCert } from '../../scripts/lib/devcert.js';
 import { firstVisitTransfer, offlineReload } from './shell.js';
 import { mediaCompression } from './media.js';
 import { syncThroughput } from './sync.js';
@@ -20,24 +21,48 @@ import { visitBookings } from './visits.js';
 if (process.env.SKIP_BUILD !== '1') buildApp();
 ensureServerBuilt();
 
-const server = await startTestServer({
-	port: await freePort(),
-	dataDir: mkdtempSync(join(tmpdir(), 'dukcapil-bench-')),
-	staffEmail: 'staf.bench@balikpapan.dukcapil.test',
-	staffPassword: randomBytes(12).toString('base64url'),
-	// the figures are about sending, not accounts: the benchmark's residents need no confirmed e-mail
-	requireVerifiedEmail: false
-});
+const shell = process.env.BENCH_SKIP_SHELL !== '1';
+/** @param {import('../../scripts/lib/devcert.js').DevCert} [tls] */
+const serve = async (tls) =>
+	startTestServer({
+		port: await freePort(),
+		dataDir: mkdtempSync(join(tmpdir(), 'dukcapil-bench-')),
+		staffEmail: 'staf.bench@balikpapan.dukcapil.test',
+		staffPassword: randomBytes(12).toString('base64url'),
+		// the figures are about sending, not accounts: the benchmark's residents need no confirmed e-mail
+		requireVerifiedEmail: false,
+		tls
+	});
+const server = await serve();
+// The first visit is measured over https too, as a phone reaches the office: the same server build with a
+// certificate made for this run, which the browser trusts by its public key (as a phone trusts the
+// office's real one), so that the service worker may register.
+const cert = shell ? makeDevCert() : undefined;
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		...(cert ? [`--ignore-certificate-errors-spki-list=${cert.spkiHash}`] : [])
+	]
 });
 
 /** @type {Row[]} */
 const rows = [];
 try {
-	if (process.env.BENCH_SKIP_SHELL !== '1') {
+	if (shell) {
 		rows.push(...(await firstVisitTransfer(browser, server.origin)));
+		const https = await serve(cert);
+		try {
+			rows.push(...(await firstVisitTransfer(browser, https.origin, { h2: true })));
+		} finally {
+			await https.stop();
+		}
 		rows.push(...(await offlineReload(browser, server.origin)));
 	}
 	if (process.env.BENCH_SKIP_MEDIA !== '1') rows.push(...(await mediaCompression(browser, server.origin)));
@@ -46,6 +71,7 @@ try {
 } finally {
 	await browser.close();
 	await server.stop();
+	if (cert) rmSync(dirname(cert.certFile), { recursive: true, force: true });
 }
 // the push fan-out is a Go job of its own, run after the browser and the server are gone
 if (process.env.BENCH_SKIP_PUSH !== '1') rows.push(...(await pushFanOut()));

@@ -4,16 +4,19 @@
 import { createServer, connect } from 'node:net';
 
 /**
- * countingProxy forwards TCP on a free loopback port to targetPort.
+ * countingProxy forwards TCP on a free loopback port to targetPort. With `https` the target speaks TLS,
+ * which passes through untouched (what is counted is then TLS bytes, handshakes included).
  * @param {number} targetPort
+ * @param {{ https?: boolean }} [options]
  */
-export async function countingProxy(targetPort) {
-	const state = { up: 0, down: 0 };
+export async function countingProxy(targetPort, { https = false } = {}) {
+	const state = { up: 0, down: 0, connections: 0 };
 	/** @type {Set<import('node:net').Socket>} */
 	const sockets = new Set();
 	const server = createServer((client) => {
 		const upstream = connect(targetPort, '127.0.0.1');
 		sockets.add(client);
+		state.connections++;
 		client.on('data', (chunk) => (state.up += chunk.length));
 		upstream.on('data', (chunk) => (state.down += chunk.length));
 		client.pipe(upstream).pipe(client);
@@ -29,7 +32,7 @@ export async function countingProxy(targetPort) {
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : 0;
 	return {
-		origin: `http://127.0.0.1:${port}`,
+		origin: `${https ? 'https' : 'http'}://127.0.0.1:${port}`,
 		state,
 		/** cut drops every open connection. */
 		cut: () => {
