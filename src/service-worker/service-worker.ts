@@ -10,12 +10,15 @@ import { BACKGROUND_SYNC_TAG, notificationOptions, parsePayload, renewSubscripti
 /** One rule of InstallEvent.addRoutes (not yet in TypeScript's lib). */
 type StaticRouterRule = { condition: { urlPattern: string }; source: 'cache' | 'network' | 'fetch-event' };
 
-declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+/** An entry of the precache manifest (the build gives each file as an object, never as a bare URL). */
+type PrecacheEntry = { url: string; revision: string | null };
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: PrecacheEntry[] };
 
 // The app's English texts (scripts/lib/english.js): only a phone set to English has them, in a
 // cache of their own that the page fills when it loads them (lib/i18n/english.ts).
 const ENGLISH_FILE = /\/english\.[\w-]+\.js$/;
-const manifest = self.__WB_MANIFEST;
+const manifest: PrecacheEntry[] = self.__WB_MANIFEST;
 const english = manifest.find((entry) => ENGLISH_FILE.test(entry.url));
 
 // The app shell: every other built asset, precached at install, so the app opens without a connection.
