@@ -230,8 +230,20 @@ describe('keeping the uplink busy', () => {
 			}
 		};
 		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: watching }), { locks: null });
+		// what the phone shows while sending: the bytes confirmed of every application on the way
+		const shown: SyncState[] = [];
+		engine.subscribe((state) => shown.push(structuredClone(state)));
 		expect((await engine.run()).phase).toBe('idle');
 
+		const progress = shown.flatMap((state) => (state.phase === 'sending' ? [state.current?.progress ?? []] : []));
+		expect(Math.max(...progress.map((events) => new Set(events.map((event) => event.applicationId)).size)), 'both applications on the way show their progress').toBe(SEND_CONCURRENCY);
+		for (const application of applications) {
+			const documents = await db.documents.where('applicationId').equals(application.id).toArray();
+			const loaded = progress.flatMap((events) => events.filter((event) => event.applicationId === application.id).map((event) => event.loaded));
+			expect(loaded.length, application.id).toBeGreaterThan(1);
+			expect(loaded, 'confirmed bytes only grow').toEqual([...loaded].sort((a, b) => a - b));
+			expect(loaded.at(-1)).toBe(documents.reduce((sum, document) => sum + document.size, 0));
+		}
 		expect(most.uploads, 'several documents on the way at once').toBe(PARALLEL_UPLOADS);
 		expect(most.applications, 'applications side by side').toBe(SEND_CONCURRENCY);
 		expect(most.bytes, 'what a cut can cost: one chunk').toBeLessThanOrEqual(CHUNK_SIZE);

@@ -24,8 +24,11 @@ export interface SyncState {
 	pending: number;
 	/** Applications set aside by a refusal. */
 	setAside: number;
-	/** While sending: the position of the current application among those being sent. */
-	current?: { index: number; total: number; progress: PushProgressEvent | null };
+	/**
+	 * While sending: the position of the oldest application on the way among those being sent, and
+	 * the bytes confirmed of each one on the way that has documents going up (up to SEND_CONCURRENCY).
+	 */
+	current?: { index: number; total: number; progress: PushProgressEvent[] };
 	retryAt?: number;
 	lastSync?: number;
 }
@@ -155,11 +158,13 @@ export class SyncEngine {
 		let stop: Failure | null = null;
 
 		// Two applications at a time (SEND_CONCURRENCY), oldest first; each one's steps stay in order. A
-		// sign-in expiry or a lost connection starts no further one. The progress shown is the oldest's.
+		// sign-in expiry or a lost connection starts no further one. Each one's progress is shown.
 		const inflight = new Map<number, PushProgressEvent | null>();
 		const report = () => {
 			const oldest = Math.min(...inflight.keys());
-			if (Number.isFinite(oldest)) this.set({ phase: 'sending', current: { index: oldest + 1, total: due.length, progress: inflight.get(oldest) ?? null } });
+			if (!Number.isFinite(oldest)) return;
+			const progress = [...inflight.entries()].sort(([a], [b]) => a - b).flatMap(([, event]) => (event ? [event] : []));
+			this.set({ phase: 'sending', current: { index: oldest + 1, total: due.length, progress } });
 		};
 		let next = 0;
 		const worker = async () => {
