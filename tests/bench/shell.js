@@ -11,7 +11,8 @@ import { countingProxy } from '../support/proxy.js';
 const FIRST_SCREEN_BUDGET = 50 * 1024;
 const FIRST_VISIT_BUDGET = 160 * 1024;
 const OFFLINE_RATIO_BUDGET = 1.3;
-// reloads per figure: the median of 15 (on a 2-core machine one reload in a few is slowed by other work)
+// reloads per figure, the floor's and the app's in turns: the median of 15 (on a 2-core machine one
+// reload in a few is slowed by other work)
 const RUNS = 15;
 
 /** @param {number[]} values */
@@ -205,22 +206,30 @@ export async function offlineReload(browser, origin) {
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 
 	/** @param {string} path @param {() => number} measure */
-	async function timeReloads(path, measure) {
+	async function timeReload(path, measure) {
 		await page.goto(`${origin}${path}`);
-		/** @type {number[]} */
-		const times = [];
-		for (let i = 0; i < RUNS; i++) {
-			const response = await page.reload();
-			if (!response?.fromServiceWorker()) throw new Error(`${path} was not answered by the service worker`);
-			await page.waitForFunction(measure);
-			times.push(await page.evaluate(measure));
-		}
-		return median(times);
+		// reloaded once the page has settled (what it does after its first screen is done), as a
+		// resident opens the app again, not in the middle of its start
+		await page.evaluate(() => new Promise((resolve) => setTimeout(() => requestIdleCallback(resolve, { timeout: 2000 }), 500)));
+		const response = await page.reload();
+		if (!response?.fromServiceWorker()) throw new Error(`${path} was not answered by the service worker`);
+		await page.waitForFunction(measure);
+		return page.evaluate(measure);
 	}
 
-	const floor = await timeReloads('/blank', () => performance.getEntriesByType('navigation')[0]?.toJSON().loadEventEnd ?? 0);
-	if ((await page.evaluate(() => document.scripts.length)) > 0) throw new Error('the floor is not the blank page (the worker answered /blank with the app)');
-	const app = await timeReloads('/', () => performance.getEntriesByName('app-interactive')[0]?.startTime ?? 0);
+	// The floor and the app in turns, each reloaded from itself: on a shared machine the speed drifts
+	// over a run, and two blocks timed one after the other would carry the drift into the ratio.
+	/** @type {number[]} */
+	const floors = [];
+	/** @type {number[]} */
+	const apps = [];
+	for (let i = 0; i < RUNS; i++) {
+		floors.push(await timeReload('/blank', () => performance.getEntriesByType('navigation')[0]?.toJSON().loadEventEnd ?? 0));
+		if (i === 0 && (await page.evaluate(() => document.scripts.length)) > 0) throw new Error('the floor is not the blank page (the worker answered /blank with the app)');
+		apps.push(await timeReload('/', () => performance.getEntriesByName('app-interactive')[0]?.startTime ?? 0));
+	}
+	const floor = median(floors);
+	const app = median(apps);
 	await context.close();
 	const ratio = app / floor;
 	return [
