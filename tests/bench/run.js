@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { buildApp, ensureServerBuilt } from '../../scripts/lib/server.js';
 import { freePort, startTestServer } from '../../scripts/lib/test-server.js';
 import { makeDevCert } from '../../scripts/lib/devcert.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.js';
 import { firstVisitTransfer, offlineReload } from './shell.js';
 import { mediaCompression } from './media.js';
 import { syncThroughput } from './sync.js';
@@ -39,17 +40,8 @@ const server = await serve();
 // office's real one), so that the service worker may register.
 const cert = shell ? makeDevCert() : undefined;
 const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		...(cert ? [`--ignore-certificate-errors-spki-list=${cert.spkiHash}`] : [])
-	]
+	executablePath: CHROMIUM_PATH,
+	args: [...CHROMIUM_ARGS, ...(cert ? [`--ignore-certificate-errors-spki-list=${cert.spkiHash}`] : [])]
 });
 
 /** @type {Row[]} */

@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import { ktpGanti } from '../../src/lib/catalog/services/ktp-ganti';
 import { api, expect, expectAccessible, newResident, test, waitForServiceWorker } from './support';
 import { expectStep, startService } from './journey';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.js';
 
-const chromiumOptions = {
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-};
+const chromiumOptions = { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS };
 
 test('a draft survives a killed browser and days offline, and can be resumed or deleted', async ({ playwright, baseURL }) => {
 	const resident = newResident('Yohanes Kurniawan');

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, expectAccessible, signInToDashboard, test, waitForServiceWorker } from './support';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.js';
 
 test.describe('the one server', () => {
 	test('answers health, and serves the app with strict headers', async ({ request }) => {
@@ -52,8 +53,8 @@ test.describe('the one server', () => {
 		// this check needs a persistent profile.
 		const profile = mkdtempSync(join(tmpdir(), 'dukcapil-profile-'));
 		const context = await playwright.chromium.launchPersistentContext(profile, {
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+			executablePath: CHROMIUM_PATH,
+			args: CHROMIUM_ARGS
 		});
 		try {
 			const page = await context.newPage();
