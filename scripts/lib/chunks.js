@@ -8,6 +8,8 @@
 //   engine, Dexie, the API client, tus), in one file that the app and the worker share.
 // - `app`: all the rest (the other pages, the catalog, forms, messages), in one file, loaded after
 //   the first paint and precached.
+// - `english`: the English of every message and catalog text (scripts/lib/english.js), loaded only on
+//   a phone set to English and left out of the precache (src/service-worker).
 // SvelteKit's page modules (nodes/N) go with the rest: those of the first screen into `shell`, the
 // others into `app`. There are no small page files: on a slow line each one cost a few hundred bytes
 // of headers, and the offline start a second round of module loads.

@@ -2,9 +2,9 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
-// The app's own chunks (a module worker; the build resolves this to the app's entry chunk).
 // The cache of the English texts, shared with the page (a constant: the worker bundles it).
 import { ENGLISH_CACHE } from '$lib/i18n/english-cache';
+// The app's own chunks (a module worker; the build resolves this to the app's entry chunk).
 import { BACKGROUND_SYNC_TAG, notificationOptions, parsePayload, renewSubscription, runBackgroundSync, signedInOnThisPhone } from '$lib/pwa/worker-api';
 
 /** One rule of InstallEvent.addRoutes (not yet in TypeScript's lib). */

@@ -26,9 +26,24 @@ test('English is downloaded once when chosen, then opens offline, and a new vers
 	expect(Object.values(before).flat().filter((url) => ENGLISH_FILE.test(new URL(url).pathname))).toEqual([]);
 	expect(Object.values(before).flat().length).toBeGreaterThan(5);
 
+	// the app's code holds none of the English (a message, a catalog text), the English file all of it
+	const english = ['Civil registration from your phone', 'Lost or damaged family card (KK)'];
+	const code = await page.evaluate(async () => {
+		const out: Record<string, string> = {};
+		for (const name of await caches.keys()) {
+			const cache = await caches.open(name);
+			for (const request of await cache.keys()) if (/\.js(\?|$)/.test(request.url)) out[request.url] = await (await cache.match(request))!.text();
+		}
+		return out;
+	});
+	expect(Object.keys(code).length).toBeGreaterThan(3);
+	for (const [url, text] of Object.entries(code)) for (const sample of english) expect(text.includes(sample), `${sample} in ${url}`).toBe(false);
+
 	await page.getByRole('button', { name: 'English' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Civil registration from your phone');
 	const kept = (await cachedUrls(page))['dukcapil-english'] ?? [];
+	const file = await page.evaluate((url) => fetch(url).then((response) => response.text()), kept[0]);
+	for (const sample of english) expect(file).toContain(sample);
 	expect(kept).toHaveLength(1);
 	expect(new URL(kept[0]).pathname).toMatch(ENGLISH_FILE);
 
