@@ -6,7 +6,7 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'dev-dist/', 'node_modules/', 'pocketbase/', 'test-results/', 'playwright-report/']
+		ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'dev-dist/', 'node_modules/', 'pocketbase/', 'test-results/', 'playwright-report/', 'tests/bench/kit-floor/.svelte-kit/', 'tests/bench/kit-floor/build/']
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,

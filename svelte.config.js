@@ -11,7 +11,14 @@ const config = {
 		serviceWorker: { register: false },
 		version: { pollInterval: 0 },
 		// one entry (SvelteKit's start and the app's manifest); the pages are cut by scripts/lib/chunks.js
-		output: { bundleStrategy: 'single' }
+		output: { bundleStrategy: 'single' },
+		typescript: {
+			// the bench's empty SvelteKit app (tests/bench/kit-floor): its generated files and build are not
+			// checked, and its worker is checked with the app's (tsconfig.sw.json)
+			config: (tsconfig) => {
+				tsconfig.exclude.push('../tests/bench/kit-floor/.svelte-kit/**', '../tests/bench/kit-floor/build/**', '../tests/bench/kit-floor/src/service-worker.ts');
+			}
+		}
 	}
 };
 

@@ -75,11 +75,13 @@ export async function staffSignIn(origin, mailApi, email, password, send = fetch
  * With `tls` (a certificate's files, e.g. scripts/lib/devcert.js's) the server serves https on `port` with
  * it, as PocketBase does in production (HTTP/2 or HTTP/1.1 by ALPN), and its plain-HTTP redirect on a
  * port of its own.
+ * `publicDir` is the static build it serves (the app's build/ unless given: the bench serves an empty
+ * SvelteKit app's build with the same server, tests/bench/kit-floor.js).
  * @param {{ port: number | string, dataDir: string, staffEmail: string, staffPassword: string, rateLimits?: boolean, quiet?: boolean,
  *   requireVerifiedEmail?: boolean, mail?: { smtpHost: string, smtpPort: number, api: string },
- *   tls?: { certFile: string, keyFile: string, certPEM: string } }} options
+ *   tls?: { certFile: string, keyFile: string, certPEM: string }, publicDir?: string }} options
  */
-export async function startTestServer({ port, dataDir, staffEmail, staffPassword, rateLimits = false, quiet = false, requireVerifiedEmail = true, mail, tls }) {
+export async function startTestServer({ port, dataDir, staffEmail, staffPassword, rateLimits = false, quiet = false, requireVerifiedEmail = true, mail, tls, publicDir = join(root, 'build') }) {
 	const origin = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
 	const send = tls ? fetchTrusting(tls.certPEM) : fetch;
 	const listen = tls
@@ -101,7 +103,7 @@ export async function startTestServer({ port, dataDir, staffEmail, staffPassword
 			'serve',
 			...listen,
 			`--dir=${dataDir}`,
-			`--publicDir=${join(root, 'build')}`,
+			`--publicDir=${publicDir}`,
 			'--demo=false',
 			'--intakeTime=off',
 			`--requireVerifiedEmail=${requireVerifiedEmail}`,

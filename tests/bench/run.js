@@ -16,6 +16,7 @@ import { officeBenchmarks } from './office.js';
 import { pushFanOut } from './push.js';
 import { realtimeDelivery } from './live.js';
 import { visitBookings } from './visits.js';
+import { buildKitFloor } from './kit-floor.js';
 
 /** @typedef {{ figure: string, value: string, goal: string, ok: boolean | null }} Row */
 
@@ -23,8 +24,11 @@ if (process.env.SKIP_BUILD !== '1') buildApp();
 ensureServerBuilt();
 
 const shell = process.env.BENCH_SKIP_SHELL !== '1';
-/** @param {import('../../scripts/lib/devcert.js').DevCert} [tls] */
-const serve = async (tls) =>
+// the framework's floor of the offline start: an empty SvelteKit app, built (in seconds) before
+// anything is timed, into a temporary directory (tests/bench/kit-floor.js)
+const kitFloor = shell && process.env.BENCH_SKIP_KIT_FLOOR !== '1' ? buildKitFloor() : undefined;
+/** @param {import('../../scripts/lib/devcert.js').DevCert} [tls] @param {string} [publicDir] the app's build/ unless given */
+const serve = async (tls, publicDir) =>
 	startTestServer({
 		port: await freePort(),
 		dataDir: mkdtempSync(join(tmpdir(), 'dukcapil-bench-')),
@@ -32,7 +36,8 @@ const serve = async (tls) =>
 		staffPassword: randomBytes(12).toString('base64url'),
 		// the figures are about sending, not accounts: the benchmark's residents need no confirmed e-mail
 		requireVerifiedEmail: false,
-		tls
+		tls,
+		publicDir
 	});
 const server = await serve();
 // The first visit is measured over https too, as a phone reaches the office: the same server build with a
@@ -55,7 +60,13 @@ try {
 		} finally {
 			await https.stop();
 		}
-		rows.push(...(await offlineReload(browser, server.origin)));
+		// the empty SvelteKit app from the same server (a second one, serving its build), timed in the same turns
+		const emptyKit = kitFloor ? await serve(undefined, kitFloor) : undefined;
+		try {
+			rows.push(...(await offlineReload(browser, server.origin, { emptyKit: emptyKit?.origin })));
+		} finally {
+			await emptyKit?.stop();
+		}
 	}
 	if (process.env.BENCH_SKIP_MEDIA !== '1') rows.push(...(await mediaCompression(browser, server.origin)));
 	if (process.env.BENCH_SKIP_SYNC !== '1') rows.push(...(await syncThroughput(browser, server.origin)));
@@ -64,6 +75,7 @@ try {
 	await browser.close();
 	await server.stop();
 	if (cert) rmSync(dirname(cert.certFile), { recursive: true, force: true });
+	if (kitFloor) rmSync(kitFloor, { recursive: true, force: true });
 }
 // the push fan-out is a Go job of its own, run after the browser and the server are gone
 if (process.env.BENCH_SKIP_PUSH !== '1') rows.push(...(await pushFanOut()));

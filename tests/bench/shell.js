@@ -181,60 +181,93 @@ export async function firstVisitTransfer(browser, origin, { h2 = false } = {}) {
 }
 
 /**
- * offlineReload measures, with the network off and the CPU slowed 4x, the time from navigation to
- * the app's first interactive screen (the "app-interactive" mark) on a reload of the installed app,
- * and the same for a blank page served by the same service worker (its load event): the floor.
+ * offlineStarts times, with the network off and the CPU slowed 4x, the reload of each origin's app,
+ * installed from it (its service worker in control), from navigation to its first interactive screen
+ * (the "app-interactive" mark), and the same for a blank page served by the same service worker (its
+ * load event): that origin's floor. Every page is reloaded from itself, and all of them in turns, RUNS
+ * times: on a shared machine the speed drifts over a run, and blocks timed one after the other would
+ * carry the drift into the ratios. Returns the medians (ms), one per origin.
  * @param {Browser} browser
- * @param {string} origin
- * @returns {Promise<Row[]>}
+ * @param {string[]} origins
+ * @returns {Promise<{ floor: number, page: number }[]>}
  */
-export async function offlineReload(browser, origin) {
+async function offlineStarts(browser, origins) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
-	await page.goto(`${origin}/`);
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller) {
-			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-		}
-	});
-	// the blank page as the worker precaches it (blank.html, named without .html): /blank.html is not
-	// in the precache, so the worker would answer it with the app's index.html instead
-	await page.goto(`${origin}/blank`);
+	for (const origin of origins) {
+		await page.goto(`${origin}/`);
+		await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+			if (!navigator.serviceWorker.controller) {
+				await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+			}
+		});
+		// the blank page as the worker precaches it (blank.html, named without .html): /blank.html is not
+		// in the precache, so the worker would answer it with the app's index.html instead
+		await page.goto(`${origin}/blank`);
+	}
 	await context.setOffline(true);
 	const cdp = await context.newCDPSession(page);
-	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 
-	/** @param {string} path @param {() => number} measure */
-	async function timeReload(path, measure) {
-		await page.goto(`${origin}${path}`);
+	/** @param {string} url @param {() => number} measure */
+	async function timeReload(url, measure) {
+		await page.goto(url);
+		// set again for each page: going to another origin may give the page another renderer
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 		// reloaded once the page has settled (what it does after its first screen is done), as a
 		// resident opens the app again, not in the middle of its start
 		await page.evaluate(() => new Promise((resolve) => setTimeout(() => requestIdleCallback(resolve, { timeout: 2000 }), 500)));
 		const response = await page.reload();
-		if (!response?.fromServiceWorker()) throw new Error(`${path} was not answered by the service worker`);
+		if (!response?.fromServiceWorker()) throw new Error(`${url} was not answered by the service worker`);
 		await page.waitForFunction(measure);
 		return page.evaluate(measure);
 	}
 
-	// The floor and the app in turns, each reloaded from itself: on a shared machine the speed drifts
-	// over a run, and two blocks timed one after the other would carry the drift into the ratio.
-	/** @type {number[]} */
-	const floors = [];
-	/** @type {number[]} */
-	const apps = [];
+	const times = origins.map(() => ({ floors: /** @type {number[]} */ ([]), pages: /** @type {number[]} */ ([]) }));
 	for (let i = 0; i < RUNS; i++) {
-		floors.push(await timeReload('/blank', () => performance.getEntriesByType('navigation')[0]?.toJSON().loadEventEnd ?? 0));
-		if (i === 0 && (await page.evaluate(() => document.scripts.length)) > 0) throw new Error('the floor is not the blank page (the worker answered /blank with the app)');
-		apps.push(await timeReload('/', () => performance.getEntriesByName('app-interactive')[0]?.startTime ?? 0));
+		for (const [n, origin] of origins.entries()) {
+			times[n].floors.push(await timeReload(`${origin}/blank`, () => performance.getEntriesByType('navigation')[0]?.toJSON().loadEventEnd ?? 0));
+			if (i === 0 && (await page.evaluate(() => document.scripts.length)) > 0) throw new Error(`the floor is not the blank page (${origin}'s worker answered /blank with the app)`);
+			times[n].pages.push(await timeReload(`${origin}/`, () => performance.getEntriesByName('app-interactive')[0]?.startTime ?? 0));
+		}
 	}
-	const floor = median(floors);
-	const app = median(apps);
 	await context.close();
-	const ratio = app / floor;
-	return [
-		{ figure: 'offline reload, blank page from the SW (floor), CPU 4x', value: `${floor.toFixed(0)} ms`, goal: '', ok: null },
-		{ figure: 'offline reload, app to first interactive screen, CPU 4x', value: `${app.toFixed(0)} ms`, goal: '', ok: null },
+	if (process.env.BENCH_VERBOSE === '1') {
+		for (const [n, origin] of origins.entries()) {
+			const list = (/** @type {number[]} */ values) => values.map((value) => value.toFixed(0)).join(' ');
+			console.log(`\noffline reloads of ${origin}, CPU 4x (ms, in order)\n  floor: ${list(times[n].floors)}\n  page:  ${list(times[n].pages)}`);
+		}
+	}
+	return times.map(({ floors, pages }) => ({ floor: median(floors), page: median(pages) }));
+}
+
+/**
+ * offlineReload measures the offline start of the installed app against the blank-page floor (see
+ * offlineStarts). Given `emptyKit`, the origin of an empty SvelteKit app built with the app's stack and
+ * served by the same server (kit-floor.js), it times that app too, against its own floor and in the
+ * same turns: what the framework alone costs, for comparison with the app's budget.
+ * @param {Browser} browser
+ * @param {string} origin
+ * @param {{ emptyKit?: string }} [options]
+ * @returns {Promise<Row[]>}
+ */
+export async function offlineReload(browser, origin, { emptyKit } = {}) {
+	const [app, kit] = await offlineStarts(browser, emptyKit ? [origin, emptyKit] : [origin]);
+	const ratio = app.page / app.floor;
+	const ms = (/** @type {number} */ value) => `${value.toFixed(0)} ms`;
+	/** @type {Row[]} */
+	const rows = [
+		{ figure: 'offline reload, blank page from the SW (floor), CPU 4x', value: ms(app.floor), goal: '', ok: null },
+		{ figure: 'offline reload, app to first interactive screen, CPU 4x', value: ms(app.page), goal: '', ok: null },
 		{ figure: 'offline reload, app / floor', value: `${ratio.toFixed(2)}x`, goal: `<= ${OFFLINE_RATIO_BUDGET}x`, ok: ratio <= OFFLINE_RATIO_BUDGET }
 	];
+	if (kit) {
+		rows.push(
+			{ figure: 'offline reload, empty SvelteKit page: its blank page from its SW (floor), CPU 4x', value: ms(kit.floor), goal: '', ok: null },
+			{ figure: 'offline reload, empty SvelteKit page, CPU 4x', value: ms(kit.page), goal: '', ok: null },
+			{ figure: 'offline reload, empty SvelteKit page / floor', value: `${(kit.page / kit.floor).toFixed(2)}x`, goal: `(the app's budget: <= ${OFFLINE_RATIO_BUDGET}x)`, ok: null },
+			{ figure: 'offline reload, app / empty SvelteKit page', value: `${(app.page / kit.page).toFixed(2)}x`, goal: '', ok: null }
+		);
+	}
+	return rows;
 }
