@@ -1,5 +1,7 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+import { sourceVersion } from './scripts/lib/version.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -9,7 +11,8 @@ const config = {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
 		// workbox-window registers the service worker (src/lib/pwa), not SvelteKit.
 		serviceWorker: { register: false },
-		version: { pollInterval: 0 },
+		// named by the sources (scripts/lib/version.js): the same sources build the same files
+		version: { name: sourceVersion(fileURLToPath(new URL('.', import.meta.url))), pollInterval: 0 },
 		// one entry (SvelteKit's start and the app's manifest); the pages are cut by scripts/lib/chunks.js
 		output: { bundleStrategy: 'single' },
 		typescript: {

@@ -17,6 +17,7 @@ import { pushFanOut } from './push.js';
 import { realtimeDelivery } from './live.js';
 import { visitBookings } from './visits.js';
 import { buildKitFloor } from './kit-floor.js';
+import { redeployUnchanged } from './update.js';
 
 /** @typedef {{ figure: string, value: string, goal: string, ok: boolean | null }} Row */
 
@@ -81,6 +82,9 @@ try {
 if (process.env.BENCH_SKIP_PUSH !== '1') rows.push(...(await pushFanOut()));
 if (process.env.BENCH_SKIP_LIVE !== '1') rows.push(...(await realtimeDelivery()));
 if (process.env.BENCH_SKIP_VISITS !== '1') rows.push(...(await visitBookings()));
+// the same sources built again, once nothing serves build/ any more (only after this run's own build:
+// with SKIP_BUILD the files may come from other sources)
+if (process.env.SKIP_BUILD !== '1' && process.env.BENCH_SKIP_UPDATE !== '1') rows.push(...redeployUnchanged());
 
 const width = Math.max(...rows.map((row) => row.figure.length));
 console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(12)}  goal`);

@@ -112,3 +112,27 @@ test('offline, a phone that never had English says so in both languages and stay
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Civil registration from your phone');
 	expect((await phoneStorage(page)).caches['dukcapil-english']).toHaveLength(1);
 });
+
+test('a window in Indonesian stays whole while another window of the app switches to English', async ({ page, context }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Layanan kependudukan dari ponsel Anda');
+	const other = await context.newPage();
+	const otherProblems: string[] = [];
+	other.on('pageerror', (error) => otherProblems.push(error.message));
+	await other.goto('/');
+	await other.getByRole('button', { name: 'English' }).click();
+	await expect(other.getByRole('heading', { level: 1 })).toHaveText('Civil registration from your phone');
+
+	// the first window, which never loaded English, goes on in Indonesian (the fixture fails the
+	// test on any error of this page): to another page, and back
+	await page.getByRole('link', { name: 'Layanan', exact: true }).first().click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Layanan');
+	await expect(page.getByText('Kartu Keluarga (KK) hilang atau rusak')).toBeVisible();
+	await page.goBack();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Layanan kependudukan dari ponsel Anda');
+	// and opens in English at its next start, as the phone is now set
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Civil registration from your phone');
+	expect(otherProblems).toEqual([]);
+	await other.close();
+});

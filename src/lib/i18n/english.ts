@@ -46,15 +46,23 @@ export async function loadEnglish(): Promise<void> {
  * startLocale makes the chosen language ready before the first screen: on a phone set to English,
  * its texts. Without them (offline, and the kept file gone) the app opens in Indonesian for now and
  * says so; the choice stays, for the next start online.
+ *
+ * The page keeps the language it started in. Paraglide reads the choice from localStorage at every
+ * message, so another window of the app that switched to English would otherwise have this one
+ * call for English texts it never loaded (and break); this window switches at its next start.
  * @returns whether English was chosen but could not be loaded
  */
 export async function startLocale(): Promise<boolean> {
-	if (getLocale() !== 'en') return false;
-	try {
-		await loadEnglish();
-		return false;
-	} catch {
-		overwriteGetLocale(() => 'id');
-		return true;
+	const chosen = getLocale();
+	let unavailable = false;
+	if (chosen === 'en') {
+		try {
+			await loadEnglish();
+		} catch {
+			unavailable = true;
+		}
 	}
+	const locale = unavailable ? 'id' : chosen;
+	overwriteGetLocale(() => locale);
+	return unavailable;
 }

@@ -209,6 +209,8 @@ describe('keeping the uplink busy', () => {
 		// What is on the way at each moment: document bytes and uploads, and the applications between create and finalise.
 		const now = { bytes: 0, uploads: new Set<string>(), applications: new Set<string>() };
 		const most = { bytes: 0, uploads: 0, applications: 0 };
+		// applications the server has confirmed as sent (their finalise answered)
+		let finalised = 0;
 		const watching: typeof fetch = async (input, init) => {
 			const url = String(input instanceof Request ? input.url : input);
 			const method = (init?.method ?? 'GET').toUpperCase();
@@ -221,7 +223,10 @@ describe('keeping the uplink busy', () => {
 			try {
 				const response = await fetch(input, init);
 				if (method === 'POST' && url.includes('/api/collections/applications/records')) now.applications.add((await response.clone().json()).id);
-				if (method === 'PATCH' && url.includes('/api/collections/applications/records/')) now.applications.delete(url.split('/').pop()!);
+				if (method === 'PATCH' && url.includes('/api/collections/applications/records/')) {
+					now.applications.delete(url.split('/').pop()!);
+					if (response.ok) finalised++;
+				}
 				most.applications = Math.max(most.applications, now.applications.size);
 				return response;
 			} finally {
@@ -232,8 +237,19 @@ describe('keeping the uplink busy', () => {
 		const engine = new SyncEngine(testContext(resident.pb, db, { fetch: watching }), { locks: null });
 		// what the phone shows while sending: the bytes confirmed of every application on the way
 		const shown: SyncState[] = [];
-		engine.subscribe((state) => shown.push(structuredClone(state)));
+		// what "x of y sent" said, next to what the server had confirmed at that moment
+		const counts: { said: number; confirmed: number }[] = [];
+		engine.subscribe((state) => {
+			shown.push(structuredClone(state));
+			if (state.phase === 'sending') counts.push({ said: state.current?.sent ?? -1, confirmed: finalised });
+		});
 		expect((await engine.run()).phase).toBe('idle');
+
+		for (const { said, confirmed } of counts) expect(said, 'never counted as sent before the server confirmed it').toBeLessThanOrEqual(confirmed);
+		expect(counts.map(({ said }) => said), 'the count only grows').toEqual(counts.map(({ said }) => said).sort((a, b) => a - b));
+		expect(counts[0].said).toBe(0);
+		expect(counts.at(-1)?.said, 'the last of three still on the way').toBe(applications.length - 1);
+		expect(shown.filter((state) => state.phase === 'sending').every((state) => state.current?.total === applications.length)).toBe(true);
 
 		const progress = shown.flatMap((state) => (state.phase === 'sending' ? [state.current?.progress ?? []] : []));
 		expect(Math.max(...progress.map((events) => new Set(events.map((event) => event.applicationId)).size)), 'both applications on the way show their progress').toBe(SEND_CONCURRENCY);

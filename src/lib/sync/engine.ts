@@ -25,10 +25,11 @@ export interface SyncState {
 	/** Applications set aside by a refusal. */
 	setAside: number;
 	/**
-	 * While sending: the position of the oldest application on the way among those being sent, and
-	 * the bytes confirmed of each one on the way that has documents going up (up to SEND_CONCURRENCY).
+	 * While sending: how many of this round's applications the server has confirmed (`sent`) out of
+	 * `total`, and the bytes confirmed of each one on the way that has documents going up (up to
+	 * SEND_CONCURRENCY of them at once, so no single one is "the one being sent").
 	 */
-	current?: { index: number; total: number; progress: PushProgressEvent[] };
+	current?: { sent: number; total: number; progress: PushProgressEvent[] };
 	retryAt?: number;
 	lastSync?: number;
 }
@@ -160,11 +161,11 @@ export class SyncEngine {
 		// Two applications at a time (SEND_CONCURRENCY), oldest first; each one's steps stay in order. A
 		// sign-in expiry or a lost connection starts no further one. Each one's progress is shown.
 		const inflight = new Map<number, PushProgressEvent | null>();
+		let sent = 0;
 		const report = () => {
-			const oldest = Math.min(...inflight.keys());
-			if (!Number.isFinite(oldest)) return;
+			if (inflight.size === 0) return;
 			const progress = [...inflight.entries()].sort(([a], [b]) => a - b).flatMap(([, event]) => (event ? [event] : []));
-			this.set({ phase: 'sending', current: { index: oldest + 1, total: due.length, progress } });
+			this.set({ phase: 'sending', current: { sent, total: due.length, progress } });
 		};
 		let next = 0;
 		const worker = async () => {
@@ -179,6 +180,7 @@ export class SyncEngine {
 						report();
 					});
 					await markSent(this.ctx, application, record);
+					sent++;
 				} catch (error) {
 					const failure = classifyFailure(error);
 					await this.recordFailure(application, failure);
