@@ -3,7 +3,7 @@
 // navigations as the app's does), built into a temporary directory for the bench to serve with the app's
 // server. Its offline start against its own blank page says what the stack alone costs (shell.js).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../../scripts/lib/server.js';
@@ -17,6 +17,10 @@ const FIXTURE = join(root, 'tests', 'bench', 'kit-floor');
  * @returns {string}
  */
 export function buildKitFloor() {
+	// the two floors must be the same page
+	if (!readFileSync(join(FIXTURE, 'static', 'blank.html')).equals(readFileSync(join(root, 'static', 'blank.html')))) {
+		throw new Error('tests/bench/kit-floor/static/blank.html is not static/blank.html: copy it again');
+	}
 	const out = mkdtempSync(join(tmpdir(), 'dukcapil-kit-floor-'));
 	try {
 		// its output is Workbox's and Vite's notes on a build that is not the app's: shown when asked or when it
