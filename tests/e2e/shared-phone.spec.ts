@@ -107,3 +107,37 @@ test('A signs out with an unsent application, chooses to stay signed in, and not
 	await context.setOffline(false);
 	await expect(page.getByTestId('received-list').getByRole('listitem')).toHaveCount(1, { timeout: 30_000 });
 });
+
+test('A signs out in one window: another window of the app stops showing A, and follows B signing in', async ({ page, context, baseURL }) => {
+	test.setTimeout(90_000);
+	const a = await signInOnline(page, baseURL!, 'Warga Lima');
+	const photo = await documentPhoto(page, 'DOKUMEN A', 800, 600);
+	const [sent] = await seedOutbox(page, a.id, [{ service: 'akta-kelahiran', answers: { ...validBirth, baby_name: 'Bayi Rahasia' }, documents: KINDS.map((kind) => ({ kind, photo })) }]);
+	await page.goto(`/permohonan/${sent.id}`);
+	await expect(page.getByTestId('reference')).toContainText('BPN-', { timeout: 30_000 });
+
+	// A second window (a tab beside the installed app) shows A's application.
+	const other = await context.newPage();
+	const otherProblems: string[] = [];
+	other.on('pageerror', (error) => otherProblems.push(error.message));
+	await other.goto(`/permohonan/${sent.id}`);
+	await expect(other.getByText('Bayi Rahasia').first()).toBeAttached();
+	await expect(other.getByRole('button', { name: 'Tarik permohonan' })).toBeVisible();
+
+	// A signs out in the first window: the second starts again at the home page, signed out.
+	await page.goto('/akun');
+	await page.getByRole('button', { name: 'Keluar', exact: true }).click();
+	await expect(page.getByRole('link', { name: 'Daftar akun' })).toBeVisible({ timeout: 30_000 });
+	await expect(other).toHaveURL(/\/$/);
+	await expect(other.getByRole('link', { name: 'Daftar akun' })).toBeVisible();
+	await expect(other.getByText('Bayi Rahasia')).toHaveCount(0);
+	await expect(other.getByText(a.name)).toHaveCount(0);
+
+	// B signs in in the first window: the second, which showed nobody's data, follows.
+	const b = await signInOnline(page, baseURL!, 'Warga Enam');
+	await expect(other.getByTestId('signed-in-as')).toContainText(b.name);
+	await other.goto('/permohonan');
+	await expect(other.getByText('Belum ada permohonan.')).toBeVisible();
+	expect(otherProblems).toEqual([]);
+	await other.close();
+});
