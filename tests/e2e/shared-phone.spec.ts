@@ -1,5 +1,5 @@
 import { validBirth } from '../../src/lib/catalog/services/akta-kelahiran.fixtures';
-import { RESULT_PDF, api, expect, expectAccessible, phoneStorage, signInOnline, test } from './support';
+import { RESULT_PDF, api, expect, expectAccessible, newResident, phoneStorage, signInOnline, test } from './support';
 import { documentPhoto } from './journey';
 import { seedOutbox } from './outbox';
 
@@ -140,4 +140,42 @@ test('A signs out in one window: another window of the app stops showing A, and 
 	await expect(other.getByText('Belum ada permohonan.')).toBeVisible();
 	expect(otherProblems).toEqual([]);
 	await other.close();
+});
+
+test('while A is signed in, B can neither sign in nor register on the phone until A signs out', async ({ page, baseURL }) => {
+	const a = await signInOnline(page, baseURL!, 'Warga Tujuh');
+	const b = newResident('Warga Delapan');
+	expect((await api.createResident(baseURL!, b)).status).toBe(200);
+
+	await page.goto('/akun/daftar');
+	await expect(page.getByTestId('signed-in-here')).toContainText('Anda masuk di ponsel ini sebagai Warga Tujuh.');
+	await expect(page.getByRole('button', { name: 'Buat akun' })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await page.goto('/akun/masuk');
+	await expect(page.getByTestId('signed-in-here')).toContainText('keluarkan dulu akun Warga Tujuh');
+	await page.getByLabel('Email').fill(b.email);
+	await page.getByLabel('Kata sandi').fill(b.password);
+	await page.getByRole('button', { name: 'Masuk' }).click();
+	await expect(page.getByRole('alert')).toContainText('Akun lain sedang masuk di ponsel ini.');
+	await expectAccessible(page);
+	// nothing changed: A is still the one signed in, on the page and in the stored sign-in
+	expect(await page.evaluate(() => JSON.parse(localStorage.getItem('pocketbase_auth') ?? '{}').record?.name)).toBe('Warga Tujuh');
+
+	// A may sign in again (here by NIK, written with spaces), as after an expired session
+	await page.getByLabel('Email').fill(`${a.nik.slice(0, 6)} ${a.nik.slice(6)}`);
+	await page.getByLabel('Kata sandi').fill(a.password);
+	await page.getByRole('button', { name: 'Masuk' }).click();
+	await expect(page.getByTestId('signed-in-as')).toContainText('Warga Tujuh');
+
+	// once A has signed out, B signs in
+	await page.goto('/akun');
+	await page.getByRole('button', { name: 'Keluar', exact: true }).click();
+	await expect(page.getByRole('link', { name: 'Daftar akun' })).toBeVisible({ timeout: 30_000 });
+	await page.goto('/akun/masuk');
+	await expect(page.getByTestId('signed-in-here')).toHaveCount(0);
+	await page.getByLabel('Email').fill(b.email);
+	await page.getByLabel('Kata sandi').fill(b.password);
+	await page.getByRole('button', { name: 'Masuk' }).click();
+	await expect(page.getByTestId('signed-in-as')).toContainText('Warga Delapan');
 });
