@@ -1,5 +1,5 @@
 import { validBirth } from '../../src/lib/catalog/services/akta-kelahiran.fixtures';
-import { RESULT_PDF, api, expect, expectAccessible, phoneStorage, signInOnline, test } from './support';
+import { RESULT_PDF, api, expect, expectAccessible, newResident, phoneStorage, signInOnline, test } from './support';
 import { documentPhoto } from './journey';
 import { seedOutbox } from './outbox';
 
@@ -106,4 +106,76 @@ test('A signs out with an unsent application, chooses to stay signed in, and not
 	// Back online, it goes out as it would have.
 	await context.setOffline(false);
 	await expect(page.getByTestId('received-list').getByRole('listitem')).toHaveCount(1, { timeout: 30_000 });
+});
+
+test('A signs out in one window: another window of the app stops showing A, and follows B signing in', async ({ page, context, baseURL }) => {
+	test.setTimeout(90_000);
+	const a = await signInOnline(page, baseURL!, 'Warga Lima');
+	const photo = await documentPhoto(page, 'DOKUMEN A', 800, 600);
+	const [sent] = await seedOutbox(page, a.id, [{ service: 'akta-kelahiran', answers: { ...validBirth, baby_name: 'Bayi Rahasia' }, documents: KINDS.map((kind) => ({ kind, photo })) }]);
+	await page.goto(`/permohonan/${sent.id}`);
+	await expect(page.getByTestId('reference')).toContainText('BPN-', { timeout: 30_000 });
+
+	// A second window (a tab beside the installed app) shows A's application.
+	const other = await context.newPage();
+	const otherProblems: string[] = [];
+	other.on('pageerror', (error) => otherProblems.push(error.message));
+	await other.goto(`/permohonan/${sent.id}`);
+	await expect(other.getByText('Bayi Rahasia').first()).toBeAttached();
+	await expect(other.getByRole('button', { name: 'Tarik permohonan' })).toBeVisible();
+
+	// A signs out in the first window: the second starts again at the home page, signed out.
+	await page.goto('/akun');
+	await page.getByRole('button', { name: 'Keluar', exact: true }).click();
+	await expect(page.getByRole('link', { name: 'Daftar akun' })).toBeVisible({ timeout: 30_000 });
+	await expect(other).toHaveURL(/\/$/);
+	await expect(other.getByRole('link', { name: 'Daftar akun' })).toBeVisible();
+	await expect(other.getByText('Bayi Rahasia')).toHaveCount(0);
+	await expect(other.getByText(a.name)).toHaveCount(0);
+
+	// B signs in in the first window: the second, which showed nobody's data, follows.
+	const b = await signInOnline(page, baseURL!, 'Warga Enam');
+	await expect(other.getByTestId('signed-in-as')).toContainText(b.name);
+	await other.goto('/permohonan');
+	await expect(other.getByText('Belum ada permohonan.')).toBeVisible();
+	expect(otherProblems).toEqual([]);
+	await other.close();
+});
+
+test('while A is signed in, B can neither sign in nor register on the phone until A signs out', async ({ page, baseURL }) => {
+	const a = await signInOnline(page, baseURL!, 'Warga Tujuh');
+	const b = newResident('Warga Delapan');
+	expect((await api.createResident(baseURL!, b)).status).toBe(200);
+
+	await page.goto('/akun/daftar');
+	await expect(page.getByTestId('signed-in-here')).toContainText('Anda masuk di ponsel ini sebagai Warga Tujuh.');
+	await expect(page.getByRole('button', { name: 'Buat akun' })).toHaveCount(0);
+	await expectAccessible(page);
+
+	await page.goto('/akun/masuk');
+	await expect(page.getByTestId('signed-in-here')).toContainText('keluarkan dulu akun Warga Tujuh');
+	await page.getByLabel('Email').fill(b.email);
+	await page.getByLabel('Kata sandi').fill(b.password);
+	await page.getByRole('button', { name: 'Masuk' }).click();
+	await expect(page.getByRole('alert')).toContainText('Akun lain sedang masuk di ponsel ini.');
+	await expectAccessible(page);
+	// nothing changed: A is still the one signed in, on the page and in the stored sign-in
+	expect(await page.evaluate(() => JSON.parse(localStorage.getItem('pocketbase_auth') ?? '{}').record?.name)).toBe('Warga Tujuh');
+
+	// A may sign in again (here by NIK, written with spaces), as after an expired session
+	await page.getByLabel('Email').fill(`${a.nik.slice(0, 6)} ${a.nik.slice(6)}`);
+	await page.getByLabel('Kata sandi').fill(a.password);
+	await page.getByRole('button', { name: 'Masuk' }).click();
+	await expect(page.getByTestId('signed-in-as')).toContainText('Warga Tujuh');
+
+	// once A has signed out, B signs in
+	await page.goto('/akun');
+	await page.getByRole('button', { name: 'Keluar', exact: true }).click();
+	await expect(page.getByRole('link', { name: 'Daftar akun' })).toBeVisible({ timeout: 30_000 });
+	await page.goto('/akun/masuk');
+	await expect(page.getByTestId('signed-in-here')).toHaveCount(0);
+	await page.getByLabel('Email').fill(b.email);
+	await page.getByLabel('Kata sandi').fill(b.password);
+	await page.getByRole('button', { name: 'Masuk' }).click();
+	await expect(page.getByTestId('signed-in-as')).toContainText('Warga Delapan');
 });

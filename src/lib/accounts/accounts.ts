@@ -1,5 +1,5 @@
 import { getTokenPayload } from 'pocketbase';
-import { pb } from '$lib/pb/client';
+import { currentUser, pb } from '$lib/pb/client';
 import { toAppError, type AppError } from '$lib/pb/errors';
 import { getLocale } from '$lib/i18n';
 import type { UserRecord } from '$lib/pb/types';
@@ -19,10 +19,24 @@ async function attempt(call: () => Promise<unknown>): Promise<Result> {
 }
 
 /**
+ * A shared phone holds one resident's data at a time: while one is signed in (even with an expired
+ * session), another can neither sign in nor register here until that one signs out (sign-out.ts,
+ * which asks about anything unsent and then wipes their data). Without an identity: anyone else.
+ */
+function otherResidentSignedIn(identity?: string): Result | null {
+	const current = currentUser();
+	if (!current) return null;
+	if (identity !== undefined && (identity === current.nik || identity.toLowerCase() === current.email.toLowerCase())) return null;
+	return { ok: false, error: { reason: 'refused', messageKey: 'sign_in_other_resident', fields: {} } };
+}
+
+/**
  * register creates the resident's account on the server and signs them in. The server then e-mails
  * the link that confirms the address; applications reach the office once it is confirmed.
  */
 export async function register(input: RegisterInput): Promise<Result> {
+	const occupied = otherResidentSignedIn();
+	if (occupied) return occupied;
 	const created = await attempt(() =>
 		users().create({
 			name: input.name,
@@ -41,11 +55,15 @@ export async function register(input: RegisterInput): Promise<Result> {
 
 /**
  * signIn authenticates with the NIK (spaces and dots allowed) or the e-mail, and the password;
- * wrong credentials come back as sign_in_failed.
+ * wrong credentials come back as sign_in_failed. While a resident is signed in on this phone, only
+ * that resident may sign in (again, e.g. after the session expired).
  */
 export async function signIn(input: SignInInput): Promise<Result> {
+	const identity = normaliseIdentity(input.identity);
+	const occupied = otherResidentSignedIn(identity);
+	if (occupied) return occupied;
 	try {
-		await users().authWithPassword(normaliseIdentity(input.identity), input.password);
+		await users().authWithPassword(identity, input.password);
 		return { ok: true };
 	} catch (error) {
 		const appError = toAppError(error);

@@ -76,3 +76,21 @@ class Session {
 }
 
 export const session = new Session();
+
+/**
+ * Another window of the app (a second tab, the installed app beside the browser) signed this
+ * resident out, or another resident in: a shared phone. This window must not go on showing what it
+ * loaded for the previous resident (an application's details, its buttons), so it starts again at
+ * the home page, from nothing. A sign-in where nobody was signed in is only followed.
+ */
+function followOtherWindows(): void {
+	if (typeof window === 'undefined') return;
+	window.addEventListener('storage', (event) => {
+		// null: the other window cleared all of localStorage
+		if (event.storageArea !== localStorage || (event.key !== AUTH_STORAGE_KEY && event.key !== null)) return;
+		const next = storedUser();
+		if (session.user && next?.id !== session.user.id) location.replace('/');
+		else session.user = next;
+	});
+}
+followOtherWindows();

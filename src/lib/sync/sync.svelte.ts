@@ -51,9 +51,19 @@ async function listen(): Promise<void> {
 	try {
 		// One topic of the resident's own changes: the server sends each change to its resident only.
 		const owner = pb.authStore.record?.id ?? '';
-		unsubscribeRealtime = await pb.realtime.subscribe(residentTopic(owner), (message: LiveMessage) => {
+		const stopTopic = await pb.realtime.subscribe(residentTopic(owner), (message: LiveMessage) => {
 			void applyLiveMessage(context, message);
 		});
+		unsubscribeRealtime = stopTopic;
+		// What changed before the subscription took hold, or while a dropped connection was being made
+		// again (the SDK reconnects by itself, and the server keeps nothing for a client that is away),
+		// comes with a pull: now, and after every reconnection (PB_CONNECT, once the SDK has subscribed again).
+		const stopCatchUp = await pb.realtime.subscribe('PB_CONNECT', () => void requestSync());
+		unsubscribeRealtime = async () => {
+			await stopCatchUp();
+			await stopTopic();
+		};
+		void requestSync();
 	} catch {
 		// The next sync pulls whatever realtime would have brought.
 	}
