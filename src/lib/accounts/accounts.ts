@@ -21,22 +21,16 @@ async function attempt(call: () => Promise<unknown>): Promise<Result> {
 /**
  * A shared phone holds one resident's data at a time: while one is signed in (even with an expired
  * session), another can neither sign in nor register here until that one signs out (sign-out.ts,
- * which asks about anything unsent and then wipes their data). Without an identity: anyone else.
+ * which asks about anything unsent and then wipes their data).
  */
-function otherResidentSignedIn(identity?: string): Result | null {
-	const current = currentUser();
-	if (!current) return null;
-	if (identity !== undefined && (identity === current.nik || identity.toLowerCase() === current.email.toLowerCase())) return null;
-	return { ok: false, error: { reason: 'refused', messageKey: 'sign_in_other_resident', fields: {} } };
-}
+const OTHER_RESIDENT: Result = { ok: false, error: { reason: 'refused', messageKey: 'sign_in_other_resident', fields: {} } };
 
 /**
  * register creates the resident's account on the server and signs them in. The server then e-mails
  * the link that confirms the address; applications reach the office once it is confirmed.
  */
 export async function register(input: RegisterInput): Promise<Result> {
-	const occupied = otherResidentSignedIn();
-	if (occupied) return occupied;
+	if (currentUser()) return OTHER_RESIDENT;
 	const created = await attempt(() =>
 		users().create({
 			name: input.name,
@@ -56,14 +50,19 @@ export async function register(input: RegisterInput): Promise<Result> {
 /**
  * signIn authenticates with the NIK (spaces and dots allowed) or the e-mail, and the password;
  * wrong credentials come back as sign_in_failed. While a resident is signed in on this phone, only
- * that resident may sign in (again, e.g. after the session expired).
+ * that resident may sign in (again, e.g. after the session expired): the server's answer says whose
+ * account it is (the e-mail may have changed since), and only then is the sign-in kept.
  */
 export async function signIn(input: SignInInput): Promise<Result> {
-	const identity = normaliseIdentity(input.identity);
-	const occupied = otherResidentSignedIn(identity);
-	if (occupied) return occupied;
+	const current = currentUser();
 	try {
-		await users().authWithPassword(identity, input.password);
+		const auth = await pb.send<{ token: string; record: UserRecord }>('/api/collections/users/auth-with-password', {
+			method: 'POST',
+			body: { identity: normaliseIdentity(input.identity), password: input.password },
+			requestKey: null
+		});
+		if (current && auth.record?.id !== current.id) return OTHER_RESIDENT;
+		pb.authStore.save(auth.token, auth.record);
 		return { ok: true };
 	} catch (error) {
 		const appError = toAppError(error);
