@@ -15,6 +15,8 @@ import { flushRevokes } from '$lib/push/revoke';
  */
 
 const PERIOD_MS = 3 * 60_000;
+/** Over how long the catch-up pulls of apps that reconnect together are spread. */
+const RECONNECT_PULL_SPREAD_MS = 5_000;
 export { BACKGROUND_SYNC_TAG } from './background';
 import { BACKGROUND_SYNC_TAG } from './background';
 
@@ -57,8 +59,12 @@ async function listen(): Promise<void> {
 		unsubscribeRealtime = stopTopic;
 		// What changed before the subscription took hold, or while a dropped connection was being made
 		// again (the SDK reconnects by itself, and the server keeps nothing for a client that is away),
-		// comes with a pull: now, and after every reconnection (PB_CONNECT, once the SDK has subscribed again).
-		const stopCatchUp = await pb.realtime.subscribe('PB_CONNECT', () => void requestSync());
+		// comes with a pull: now, and after every reconnection (PB_CONNECT, once the SDK has subscribed
+		// again). After a restart of the server every open app reconnects at about the same moment: their
+		// pulls are spread over a few seconds.
+		const stopCatchUp = await pb.realtime.subscribe('PB_CONNECT', () => {
+			setTimeout(() => void requestSync(), Math.random() * RECONNECT_PULL_SPREAD_MS);
+		});
 		unsubscribeRealtime = async () => {
 			await stopCatchUp();
 			await stopTopic();
