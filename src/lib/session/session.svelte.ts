@@ -4,12 +4,13 @@ import type { UserRecord } from '$lib/pb/types';
 const AUTH_STORAGE_KEY = 'pocketbase_auth';
 
 /**
- * storedUser reads the signed-in resident from PocketBase's auth store in localStorage without
- * loading the SDK, so that the first screen knows who is signed in before the API client arrives.
+ * storedUser reads the signed-in resident from PocketBase's auth store in localStorage (or from a value
+ * of its key, as a storage event carries it) without loading the SDK, so that the first screen knows
+ * who is signed in before the API client arrives.
  */
-function storedUser(): UserRecord | null {
+function storedUser(value = globalThis.localStorage?.getItem(AUTH_STORAGE_KEY) ?? null): UserRecord | null {
 	try {
-		const stored = JSON.parse(globalThis.localStorage?.getItem(AUTH_STORAGE_KEY) ?? 'null');
+		const stored = JSON.parse(value ?? 'null');
 		const record = (stored?.record ?? stored?.model ?? null) as UserRecord | null;
 		// A sign-in is a token and a record (lib/pb/auth-store): anything less is nobody.
 		return stored?.token && record?.id ? record : null;
@@ -88,9 +89,12 @@ function followOtherWindows(): void {
 	window.addEventListener('storage', (event) => {
 		// null: the other window cleared all of localStorage
 		if (event.storageArea !== localStorage || (event.key !== AUTH_STORAGE_KEY && event.key !== null)) return;
-		const next = storedUser();
-		if (session.user && next?.id !== session.user.id) location.replace('/');
-		else session.user = next;
+		// who was signed in before and after, from the event itself (the SDK's own listener may already
+		// have changed what this window holds)
+		const before = event.key === null ? session.user?.id : storedUser(event.oldValue)?.id;
+		const after = storedUser(event.newValue);
+		if (before && after?.id !== before) location.replace('/');
+		else session.user = after;
 	});
 }
 followOtherWindows();
