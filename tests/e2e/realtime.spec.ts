@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { validBirth } from '../../src/lib/catalog/services/akta-kelahiran.fixtures';
 import { freePort, startTestServer } from '../../scripts/lib/test-server.js';
-import { api, expect, newResident, signInOnline, test, waitForServiceWorker } from './support';
+import { api, expect, signInOnline, test } from './support';
 import { documentPhoto } from './journey';
 import { seedOutbox } from './outbox';
 
@@ -31,6 +31,18 @@ async function holdSubscription(page: Page): Promise<{ holding: () => boolean; r
 	return { holding: () => holding, release };
 }
 
+/** sendBack has staff take the morning's applications in and send one back for revision with a note. */
+async function sendBack(origin: string, staffToken: string, id: string, note: string): Promise<void> {
+	const headers = { authorization: staffToken, 'content-type': 'application/json' };
+	expect((await fetch(`${origin}/api/office/intake`, { method: 'POST', headers })).status).toBe(200);
+	const revision = await fetch(`${origin}/api/collections/applications/records/${id}`, {
+		method: 'PATCH',
+		headers,
+		body: JSON.stringify({ status: 'needs_revision', staff_note: note })
+	});
+	expect(revision.status, await revision.clone().text()).toBe(200);
+}
+
 test('a status change made while the app was still subscribing arrives at once, not at the next periodic sync', async ({ page, baseURL }) => {
 	test.setTimeout(90_000);
 	const resident = await signInOnline(page, baseURL!, 'Warga Sembilan');
@@ -46,15 +58,7 @@ test('a status change made while the app was still subscribing arrives at once, 
 	// the start's own sync is over (it could have brought the change otherwise)
 	await expect(page.getByTestId('sync-indicator')).toHaveText('Semua terkirim');
 
-	const staff = await api.staff(baseURL!);
-	const headers = { authorization: staff.token, 'content-type': 'application/json' };
-	expect((await fetch(`${baseURL}/api/office/intake`, { method: 'POST', headers })).status).toBe(200);
-	const revision = await fetch(`${baseURL}/api/collections/applications/records/${sent.id}`, {
-		method: 'PATCH',
-		headers,
-		body: JSON.stringify({ status: 'needs_revision', staff_note: 'Foto KK buram, mohon unggah ulang.' })
-	});
-	expect(revision.status, await revision.clone().text()).toBe(200);
+	await sendBack(baseURL!, (await api.staff(baseURL!)).token, sent.id, 'Foto KK buram, mohon unggah ulang.');
 	subscription.release();
 
 	// the periodic sync is minutes away: only the catch-up after subscribing brings it this soon
@@ -69,17 +73,9 @@ test('after the server restarts, a change made while the app was reconnecting ar
 	let server = await startTestServer(own);
 	try {
 		const origin = server.origin;
-		const resident = newResident('Warga Sepuluh');
-		const created = await api.createResident(origin, resident, { verified: false });
-		expect(created.status).toBe(200);
-		await page.goto(`${origin}/akun/masuk`);
-		await page.getByLabel('Email').fill(resident.email);
-		await page.getByLabel('Kata sandi').fill(resident.password);
-		await page.getByRole('button', { name: 'Masuk' }).click();
-		await expect(page.getByTestId('signed-in-as')).toBeVisible();
-		await waitForServiceWorker(page);
+		const resident = await signInOnline(page, origin, 'Warga Sepuluh', { verified: false });
 		const photo = await documentPhoto(page, 'DOKUMEN', 800, 600);
-		const [sent] = await seedOutbox(page, (await created.json()).id, [{ service: 'akta-kelahiran', answers: validBirth, documents: ['surat-kelahiran', 'buku-nikah', 'kk'].map((kind) => ({ kind, photo })) }]);
+		const [sent] = await seedOutbox(page, resident.id, [{ service: 'akta-kelahiran', answers: validBirth, documents: ['surat-kelahiran', 'buku-nikah', 'kk'].map((kind) => ({ kind, photo })) }]);
 		await page.goto(`${origin}/permohonan/${sent.id}`);
 		await expect(page.getByTestId('reference')).toContainText('BPN-', { timeout: 30_000 });
 
@@ -89,14 +85,7 @@ test('after the server restarts, a change made while the app was reconnecting ar
 		await server.stop({ keepData: true });
 		server = await startTestServer(own);
 		await expect.poll(subscription.holding, { timeout: 30_000 }).toBe(true);
-		const headers = { authorization: server.staffToken, 'content-type': 'application/json' };
-		expect((await fetch(`${origin}/api/office/intake`, { method: 'POST', headers })).status).toBe(200);
-		const revision = await fetch(`${origin}/api/collections/applications/records/${sent.id}`, {
-			method: 'PATCH',
-			headers,
-			body: JSON.stringify({ status: 'needs_revision', staff_note: 'Mohon unggah ulang KK.' })
-		});
-		expect(revision.status, await revision.clone().text()).toBe(200);
+		await sendBack(origin, server.staffToken, sent.id, 'Mohon unggah ulang KK.');
 		subscription.release();
 
 		// the pull after the reconnection (spread over up to 5 s) brings it; the periodic sync is minutes away

@@ -201,13 +201,14 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 /**
  * signInOnline makes a resident, signs in through the app while online, and waits until the app has
  * installed itself (the service worker controls the page), so the rest of a test can go offline.
+ * `verified: false` for a server of a test's own (see api.createResident).
  */
-export async function signInOnline(page: Page, baseURL: string, name = 'Ahmad Fauzi'): Promise<Resident & { id: string }> {
+export async function signInOnline(page: Page, baseURL: string, name = 'Ahmad Fauzi', { verified = true } = {}): Promise<Resident & { id: string }> {
 	const resident = newResident(name);
-	const created = await api.createResident(baseURL, resident);
+	const created = await api.createResident(baseURL, resident, { verified });
 	expect(created.status, await created.clone().text()).toBe(200);
 	const { id } = await created.json();
-	await page.goto('/akun/masuk');
+	await page.goto(`${baseURL}/akun/masuk`);
 	await page.getByLabel('Email').fill(resident.email);
 	await page.getByLabel('Kata sandi').fill(resident.password);
 	await page.getByRole('button', { name: 'Masuk' }).click();

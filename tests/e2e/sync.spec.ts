@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { validBirth } from '../../src/lib/catalog/services/akta-kelahiran.fixtures';
 import { freePort, startTestServer } from '../../scripts/lib/test-server.js';
-import { api, expect, newResident, signInOnline, test, waitForServiceWorker } from './support';
+import { api, expect, signInOnline, test } from './support';
 import { documentPhoto } from './journey';
 import { seedOutbox } from './outbox';
 
@@ -43,17 +43,7 @@ test('three applications arrive exactly once through a flaky network, a reload a
 	let server = await startTestServer(own);
 	const origin = server.origin;
 	try {
-		const resident = newResident('Ahmad Fauzi');
-		const created = await api.createResident(origin, resident, { verified: false });
-		expect(created.status).toBe(200);
-		const residentId = (await created.json()).id as string;
-
-		await page.goto(`${origin}/akun/masuk`);
-		await page.getByLabel('Email').fill(resident.email);
-		await page.getByLabel('Kata sandi').fill(resident.password);
-		await page.getByRole('button', { name: 'Masuk' }).click();
-		await expect(page.getByTestId('signed-in-as')).toBeVisible();
-		await waitForServiceWorker(page);
+		const residentId = (await signInOnline(page, origin, 'Ahmad Fauzi', { verified: false })).id;
 		await page.goto(`${origin}/permohonan`);
 		await expect(page.getByText('Belum ada permohonan.')).toBeVisible();
 
